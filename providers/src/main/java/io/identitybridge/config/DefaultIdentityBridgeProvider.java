@@ -1,0 +1,8 @@
+package io.identitybridge.config;
+
+record DefaultIdentityBridgeProvider(IdentityBridgeSettings settings) implements IdentityBridgeProvider {
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,107 @@
+package io.identitybridge.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The suite's one real Keycloak: the stock distribution in dev mode on H2, our jar in {@code providers/},
+ * the realm imported with {@code --import-realm}. Started once, shared by every test class.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String REALM = "creatio";
+    private static final String ADMIN_USER = "it-admin";
+
+    private final KeycloakProcess process;
+    private final String adminPassword;
+    private String adminToken;
+    private long adminTokenAt;
+
+    private KeycloakServer(KeycloakProcess process, String adminPassword) {
+        this.process = process;
+        this.adminPassword = adminPassword;
+    }
+
+    static KeycloakServer start() {
+        Path home = Path.of(Install.required("ib.keycloak.home"));
+        Install.bundleInto(home);
+        String password = randomSecret();
+        KeycloakProcess kc = KeycloakProcess.launch(home,
+                List.of("start-dev", "--import-realm"),
+                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER, "KC_BOOTSTRAP_ADMIN_PASSWORD", password),
+                Install.workDir().resolve("keycloak-suite.log"));
+        return new KeycloakServer(kc.awaitReady(), password);
+    }
+
+    public String baseUrl() {
+        return process.baseUrl();
+    }
+
+    /** The Identity Service URL after migration: the realm's issuer. */
+    public String realmUrl() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public String log() {
+        return process.log();
+    }
+
+    /** A master-realm admin token, renewed before Keycloak's default 60 s lifetime runs out. */
+    public synchronized String adminToken() {
+        if (adminToken == null || System.currentTimeMillis() - adminTokenAt > 45_000) {
+            Http.Response r = Http.postForm(baseUrl() + "/realms/master/protocol/openid-connect/token",
+                    Http.form("grant_type", "password", "client_id", "admin-cli", "username", ADMIN_USER, "password", adminPassword),
+                    null, null);
+            if (r.status() != 200) {
+                throw new IllegalStateException("admin login failed with " + r.status());
+            }
+            adminToken = r.json().get("access_token").asText();
+            adminTokenAt = System.currentTimeMillis();
+        }
+        return adminToken;
+    }
+
+    public Http.Response admin(String method, String path, Object body) {
+        String url = baseUrl() + "/admin" + path;
+        return body == null && method.equals("GET") ? Http.get(url, adminToken()) : Http.sendJson(method, url, adminToken(), body == null ? "" : body);
+    }
+
+    /**
+     * Creates a confidential client that can only use client_credentials, with the given scopes, and returns
+     * its generated secret. Scopes that put nothing into the token's {@code scope} are its only defaults.
+     */
+    public String createServiceClient(String clientId, List<String> optionalScopes) {
+        Map<String, Object> rep = Map.of(
+                "clientId", clientId,
+                "publicClient", false,
+                "serviceAccountsEnabled", true,
+                "standardFlowEnabled", false,
+                "directAccessGrantsEnabled", false,
+                "defaultClientScopes", List.of("basic", "acr"),
+                "optionalClientScopes", optionalScopes);
+        Http.Response created = admin("POST", "/realms/" + REALM + "/clients", rep);
+        if (created.status() != 201) {
+            throw new IllegalStateException("creating client " + clientId + " answered " + created.status() + ": " + created.body());
+        }
+        String location = created.raw().headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        JsonNode secret = admin("GET", "/realms/" + REALM + "/clients/" + id + "/client-secret", null).json();
+        return secret.get("value").asText();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

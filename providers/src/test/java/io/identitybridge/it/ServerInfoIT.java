@@ -1,0 +1,39 @@
+package io.identitybridge.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a Keycloak operator sees under Server info → Providers. */
+@ExtendWith(RealKeycloak.class)
+class ServerInfoIT {
+
+    @Test
+    void serverInfoListsOurProviderWithTheJarVersion(KeycloakServer kc) {
+        Http.Response r = kc.admin("GET", "/serverinfo", null);
+        assertEquals(200, r.status());
+        JsonNode spi = r.json().path("providers").path("identity-bridge");
+        assertFalse(spi.isMissingNode(), "SPI identity-bridge is not listed");
+        JsonNode info = spi.path("providers").path("default").path("operationalInfo");
+        assertEquals(Install.projectVersion(), info.path("version").asText());
+        assertEquals(System.getProperty("ib.keycloak.version"), info.path("built-for-keycloak").asText());
+        assertEquals("creatio", info.path("realm").asText());
+    }
+
+    @Test
+    void serverInfoListsTheCreatioLoginTheme(KeycloakServer kc) {
+        JsonNode themes = kc.admin("GET", "/serverinfo", null).json().path("themes").path("login");
+        assertNotNull(themes);
+        Set<String> names = new HashSet<>();
+        themes.forEach(t -> names.add(t.path("name").asText()));
+        assertTrue(names.contains("creatio"), "login themes: " + names);
+    }
+}
