@@ -1,9 +1,11 @@
 package io.identitybridge.config;
 
 import io.identitybridge.BuildInfo;
+import io.identitybridge.seed.SeedOnBoot;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
@@ -21,11 +23,21 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
 
     @Override
     public void init(Config.Scope config) {
-        settings = IdentityBridgeSettings.parse(config::get);
+        settings = IdentityBridgeSettings.parse(config::get, System::getenv);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // PostMigrationEvent comes after migration and --import-realm, so the realm to seed exists by then.
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                SeedOnBoot.run(factory, settings);
+            }
+        });
+    }
+
+    public IdentityBridgeSettings settings() {
+        return settings;
     }
 
     @Override
@@ -44,6 +56,17 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
                 .property().name(IdentityBridgeSettings.OPT_REALM).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("The realm that serves Creatio (the Identity Service URL is its base URL).")
                 .defaultValue(IdentityBridgeSettings.DEFAULT_REALM).add()
+                .property().name(IdentityBridgeSettings.OPT_CLIENTS).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Clients to seed at boot: Creatio's appsettings \"Clients\" string as is, or a JSON array.").secret(true).add()
+                .property().name(IdentityBridgeSettings.OPT_CLIENTS_FILE).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("A JSON array file, or a whole appsettings.json whose Clients key is read.").add()
+                .property().name(IdentityBridgeSettings.OPT_SECRET_MIN_LENGTH).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Shortest plaintext client secret accepted.").defaultValue(IdentityBridgeSettings.DEFAULT_SECRET_MIN_LENGTH).add()
+                .property().name(IdentityBridgeSettings.OPT_ON_INVALID).type(ProviderConfigProperty.LIST_TYPE)
+                .helpText("fail: an invalid seed input stops the start; skip: log it and change nothing.")
+                .options("fail", "skip").defaultValue("fail").add()
+                .property().name(IdentityBridgeSettings.OPT_PRUNE).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .helpText("Delete clients this seeder created earlier that are gone from the input.").defaultValue(false).add()
                 .build();
     }
 
@@ -52,7 +75,12 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
         Map<String, String> info = new LinkedHashMap<>();
         info.put("version", BuildInfo.version());
         info.put("built-for-keycloak", BuildInfo.keycloakVersion());
-        info.put("realm", settings == null ? "" : settings.realm());
+        if (settings != null) {
+            info.put("realm", settings.realm());
+            info.put("seed-source", settings.clients() != null ? "clients option" : settings.clientsFile() != null ? settings.clientsFile().toString() : "none");
+            info.put("on-invalid", settings.onInvalid().name().toLowerCase());
+            info.put("prune", String.valueOf(settings.prune()));
+        }
         return info;
     }
 

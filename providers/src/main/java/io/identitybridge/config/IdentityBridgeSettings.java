@@ -1,20 +1,41 @@
 package io.identitybridge.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
  * Server-wide settings of the bundle, read once at start from the {@code identity-bridge} SPI options.
- * A wrong value stops the server with a message naming the option, never a silent default.
+ * A wrong value stops the server with a message naming the option, never a silent default. The value of
+ * {@code clients} is never echoed: it holds secrets.
  */
-public record IdentityBridgeSettings(String realm) {
+public record IdentityBridgeSettings(String realm, String clients, Path clientsFile, int secretMinLength,
+                                     OnInvalid onInvalid, boolean prune) {
+
+    public enum OnInvalid { FAIL, SKIP }
 
     public static final String OPT_REALM = "realm";
+    public static final String OPT_CLIENTS = "clients";
+    public static final String OPT_CLIENTS_FILE = "clients-file";
+    public static final String OPT_SECRET_MIN_LENGTH = "secret-min-length";
+    public static final String OPT_ON_INVALID = "on-invalid";
+    public static final String OPT_PRUNE = "prune";
     public static final String DEFAULT_REALM = "creatio";
+    public static final int DEFAULT_SECRET_MIN_LENGTH = 32;
 
-    /** Reads and checks the options; {@code lookup} returns null for an option that is not set. */
-    public static IdentityBridgeSettings parse(Function<String, String> lookup) {
+    /** The environment spelling of an option, e.g. KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS. */
+    public static String envName(String option) {
+        return "KC_SPI_IDENTITY_BRIDGE__DEFAULT__" + option.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /**
+     * Reads and checks the options. {@code lookup} returns null for an option that is not set; {@code env} reads the
+     * process environment, to tell "not set" from "set, but Keycloak's ${...} expansion emptied it".
+     */
+    public static IdentityBridgeSettings parse(Function<String, String> lookup, Function<String, String> env) {
         List<String> problems = new ArrayList<>();
         String realm = lookup.apply(OPT_REALM);
         if (realm == null) {
@@ -24,15 +45,90 @@ public record IdentityBridgeSettings(String realm) {
         } else if (!realm.equals(realm.strip())) {
             problems.add(problem(OPT_REALM, "has leading or trailing spaces: '" + realm + "'"));
         }
+
+        String clients = lookup.apply(OPT_CLIENTS);
+        String rawEnv = env.apply(envName(OPT_CLIENTS));
+        if ((clients == null || clients.isBlank()) && rawEnv != null && !rawEnv.isBlank()) {
+            problems.add(problem(OPT_CLIENTS, "is set in " + envName(OPT_CLIENTS) + " but reached Keycloak empty: Keycloak expands"
+                    + " '${...}' in option values. Pass it raw with KCRAW_" + envName(OPT_CLIENTS).substring(3)
+                    + ", or put it in a file and use " + cliName(OPT_CLIENTS_FILE)));
+        } else if (clients != null && clients.isBlank()) {
+            problems.add(problem(OPT_CLIENTS, "is empty; leave it unset, or give the Creatio \"Clients\" string"));
+        }
+        if (clients != null && clients.isBlank()) {
+            clients = null;
+        }
+
+        Path clientsFile = null;
+        String file = lookup.apply(OPT_CLIENTS_FILE);
+        if (file != null) {
+            clientsFile = Path.of(file.strip());
+            if (!Files.isRegularFile(clientsFile) || !Files.isReadable(clientsFile)) {
+                problems.add(problem(OPT_CLIENTS_FILE, "'" + file + "' is not a readable file"));
+            }
+        }
+        if (clients != null && clientsFile != null) {
+            problems.add(problem(OPT_CLIENTS, "and " + cliName(OPT_CLIENTS_FILE) + " are both set; give one of them"));
+        }
+
+        int min = DEFAULT_SECRET_MIN_LENGTH;
+        String minText = lookup.apply(OPT_SECRET_MIN_LENGTH);
+        if (minText != null) {
+            try {
+                min = Integer.parseInt(minText.strip());
+                if (min < 1 || min > 1024) {
+                    problems.add(problem(OPT_SECRET_MIN_LENGTH, "is " + min + "; it must be between 1 and 1024"));
+                }
+            } catch (NumberFormatException e) {
+                problems.add(problem(OPT_SECRET_MIN_LENGTH, "'" + minText + "' is not a whole number"));
+            }
+        }
+
+        OnInvalid onInvalid = OnInvalid.FAIL;
+        String onInvalidText = lookup.apply(OPT_ON_INVALID);
+        if (onInvalidText != null) {
+            switch (onInvalidText.strip().toLowerCase(Locale.ROOT)) {
+                case "fail" -> onInvalid = OnInvalid.FAIL;
+                case "skip" -> onInvalid = OnInvalid.SKIP;
+                default -> problems.add(problem(OPT_ON_INVALID, "'" + onInvalidText + "' must be 'fail' or 'skip'"));
+            }
+        }
+
+        boolean prune = false;
+        String pruneText = lookup.apply(OPT_PRUNE);
+        if (pruneText != null) {
+            String p = pruneText.strip().toLowerCase(Locale.ROOT);
+            if (!p.equals("true") && !p.equals("false")) {
+                problems.add(problem(OPT_PRUNE, "'" + pruneText + "' must be 'true' or 'false'"));
+            }
+            prune = p.equals("true");
+        }
+
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid Identity Bridge configuration: " + String.join("; ", problems));
         }
-        return new IdentityBridgeSettings(realm);
+        return new IdentityBridgeSettings(realm, clients, clientsFile, min, onInvalid, prune);
+    }
+
+    /** For callers that only have options (no environment to cross-check). */
+    public static IdentityBridgeSettings parse(Function<String, String> lookup) {
+        return parse(lookup, name -> null);
+    }
+
+    public boolean hasSeedInput() {
+        return clients != null || clientsFile != null;
     }
 
     /** The CLI spelling of an option, so that messages point at what the operator typed. */
     public static String cliName(String option) {
         return "--spi-" + IdentityBridgeSpi.NAME + "--" + DefaultIdentityBridgeProviderFactory.PROVIDER_ID + "--" + option;
+    }
+
+    /** Never print the clients value: it carries secrets. */
+    @Override
+    public String toString() {
+        return "IdentityBridgeSettings[realm=" + realm + ", clients=" + (clients == null ? "unset" : "set") + ", clientsFile="
+                + clientsFile + ", secretMinLength=" + secretMinLength + ", onInvalid=" + onInvalid + ", prune=" + prune + "]";
     }
 
     private static String problem(String option, String what) {

@@ -1,0 +1,135 @@
+package io.identitybridge.seed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads the secrets of both forms into the stored form: a JSON array of {@code {hash, expires, description}}.
+ * <ul>
+ *   <li>Creatio's {@code Secrets}: plaintext strings (or {@code {Value, Description, Expiration}}), hashed here.</li>
+ *   <li>IS4's {@code ClientSecrets}: {@code {Value, Type, Description, Expiration}} where Value is already the
+ *       SHA-256/512 hash IdentityServer4 stores.</li>
+ * </ul>
+ * Problems name the position only; a secret value never reaches a message.
+ */
+final class ClientSecretsReader {
+
+    private ClientSecretsReader() {
+    }
+
+    /** Returns the canonical stored JSON, or "" when the client has no secret. */
+    static String read(JsonProps in, int minLength) {
+        List<ObjectNode> entries = new ArrayList<>();
+        JsonNode plain = in.raw("Secrets");
+        if (plain != null && !plain.isNull()) {
+            if (!plain.isArray()) {
+                in.error("Secrets", "must be an array");
+            } else {
+                for (int i = 0; i < plain.size(); i++) {
+                    entry(in, "Secrets[" + i + "]", plain.get(i), false, minLength, entries);
+                }
+            }
+        }
+        JsonNode hashed = in.raw("ClientSecrets");
+        if (hashed != null && !hashed.isNull()) {
+            if (!hashed.isArray()) {
+                in.error("ClientSecrets", "must be an array");
+            } else {
+                for (int i = 0; i < hashed.size(); i++) {
+                    entry(in, "ClientSecrets[" + i + "]", hashed.get(i), true, minLength, entries);
+                }
+            }
+        }
+        if (entries.isEmpty()) {
+            return "";
+        }
+        entries.sort(Comparator.comparing(e -> e.get("hash").asText()));
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < entries.size(); i++) {
+            if (i > 0 && entries.get(i).get("hash").equals(entries.get(i - 1).get("hash"))) {
+                in.error("Secrets", "contain the same secret twice");
+            }
+            array.add(entries.get(i));
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(array);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void entry(JsonProps in, String field, JsonNode node, boolean isHash, int minLength, List<ObjectNode> out) {
+        String value;
+        String description = null;
+        String expiration = null;
+        if (node.isTextual() && !isHash) {
+            value = node.asText();
+        } else if (node.isObject()) {
+            JsonProps props = new JsonProps("secret", (ObjectNode) node, -1, new ArrayList<>());
+            value = text(node, "Value");
+            description = text(node, "Description");
+            expiration = text(node, "Expiration");
+            String type = text(node, "Type");
+            if (type != null && !type.equals("SharedSecret")) {
+                in.error(field + ".Type", "'" + type + "' is not supported yet: only SharedSecret");
+            }
+            for (String name : List.of("Value", "Description", "Expiration", "Type")) {
+                props.raw(name);
+            }
+            for (String unknown : props.unread()) {
+                in.error(field + "." + unknown, "is not a known secret property");
+            }
+        } else {
+            in.error(field, isHash ? "must be an object {Value, Type, Description, Expiration}" : "must be a string");
+            return;
+        }
+        if (value == null || value.isEmpty()) {
+            in.error(field, "has no value");
+            return;
+        }
+        String hash;
+        if (isHash) {
+            if (!SecretHashes.looksLikeHash(value)) {
+                in.error(field + ".Value", "is not an IdentityServer4 SHA-256/SHA-512 hash (base64); put plaintext secrets in 'Secrets'");
+                return;
+            }
+            hash = value;
+        } else {
+            if (value.length() < minLength) {
+                in.error(field, "is shorter than " + minLength + " characters");
+                return;
+            }
+            hash = SecretHashes.sha256(value);
+        }
+        ObjectNode stored = Json.MAPPER.createObjectNode().put("hash", hash);
+        if (expiration != null) {
+            try {
+                long epoch = OffsetDateTime.parse(expiration).toEpochSecond();
+                if (epoch < Instant.now().getEpochSecond()) {
+                    in.warning(field + ".Expiration", "is in the past, so this secret will never authenticate");
+                }
+                stored.put("expires", epoch);
+            } catch (DateTimeParseException e) {
+                in.error(field + ".Expiration", "is not an ISO-8601 date-time with offset, e.g. 2030-01-31T00:00:00Z");
+            }
+        }
+        if (description != null) {
+            stored.put("description", description);
+        }
+        out.add(stored);
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode v = SeedInput.field(node, name);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

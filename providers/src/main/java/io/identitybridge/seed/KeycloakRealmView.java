@@ -1,0 +1,78 @@
+package io.identitybridge.seed;
+
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** {@link RealmView} over a live realm, read inside the caller's transaction. */
+final class KeycloakRealmView implements RealmView {
+
+    private static final Set<String> BUILT_IN = Set.of(Constants.ADMIN_CLI_CLIENT_ID, Constants.ADMIN_CONSOLE_CLIENT_ID,
+            Constants.ACCOUNT_MANAGEMENT_CLIENT_ID, Constants.ACCOUNT_CONSOLE_CLIENT_ID, Constants.BROKER_SERVICE_CLIENT_ID,
+            Constants.REALM_MANAGEMENT_CLIENT_ID);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Set<String> clientKeys;
+    private final Set<String> scopeKeys;
+    private Map<String, ClientScopeModel> scopes;
+
+    KeycloakRealmView(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.clientKeys = ClientFields.SOURCE.keySet();
+        this.scopeKeys = ScopeSpecReader.KEYS;
+    }
+
+    @Override
+    public String realmName() {
+        return realm.getName();
+    }
+
+    @Override
+    public Set<String> scopeNames() {
+        return scopes().keySet();
+    }
+
+    @Override
+    public SortedMap<String, String> clientState(String clientId) {
+        ClientModel client = session.clients().getClientByClientId(realm, clientId);
+        return client == null ? null : ClientStateIO.read(client, clientKeys);
+    }
+
+    @Override
+    public SortedMap<String, String> scopeState(String name) {
+        ClientScopeModel scope = scopes().get(name);
+        return scope == null ? null : ScopeStateIO.read(scope, scopeKeys);
+    }
+
+    @Override
+    public Set<String> seededClientIds() {
+        return session.clients().searchClientsByAttributes(realm, Map.of(ClientFields.ATTR_SEEDED, "true"), null, null)
+                .map(ClientModel::getClientId).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public boolean isBuiltIn(String clientId) {
+        // "<realm>-realm" clients are the master realm's handles on other realms.
+        return BUILT_IN.contains(clientId) || clientId.endsWith("-realm");
+    }
+
+    private Map<String, ClientScopeModel> scopes() {
+        if (scopes == null) {
+            scopes = realm.getClientScopesStream()
+                    .filter(s -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(s.getProtocol()))
+                    .collect(Collectors.toMap(ClientScopeModel::getName, s -> s, (a, b) -> a));
+        }
+        return scopes;
+    }
+}

@@ -1,0 +1,85 @@
+package io.identitybridge.seed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import static io.identitybridge.seed.ClientFields.ATTR;
+
+/**
+ * Client {@code Properties}: all are kept (as one JSON attribute, string values as IS4 stores them), and
+ * {@code AllowedQueryParameters}, Creatio's JSON-string array, is also normalised into its own attribute for the
+ * authorize-request rules.
+ */
+final class PropertiesReader {
+
+    static final String ALLOWED_QUERY_PARAMETERS = "AllowedQueryParameters";
+
+    private PropertiesReader() {
+    }
+
+    static void read(JsonProps in, SortedMap<String, String> state) {
+        JsonNode props = in.raw("Properties");
+        SortedMap<String, String> kept = new TreeMap<>();
+        String allowed = "";
+        if (props != null && !props.isNull()) {
+            if (!(props instanceof ObjectNode)) {
+                in.error("Properties", "must be an object of string values");
+            } else {
+                for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    JsonNode v = e.getValue();
+                    String text = v.isTextual() ? v.asText() : v.toString();
+                    kept.put(e.getKey(), text);
+                    if (e.getKey().equalsIgnoreCase(ALLOWED_QUERY_PARAMETERS)) {
+                        allowed = allowedQueryParameters(in, v);
+                    }
+                }
+            }
+        }
+        state.put(ATTR + ClientFields.ATTR_PROPERTIES, kept.isEmpty() ? "" : toJson(kept));
+        state.put(ATTR + ClientFields.ATTR_ALLOWED_QUERY_PARAMETERS, allowed);
+    }
+
+    /** Creatio writes the list as a JSON string holding an array; a real array is accepted too. */
+    private static String allowedQueryParameters(JsonProps in, JsonNode value) {
+        String field = "Properties." + ALLOWED_QUERY_PARAMETERS;
+        JsonNode array = value;
+        if (value.isTextual()) {
+            try {
+                array = Json.MAPPER.readTree(value.asText());
+            } catch (JsonProcessingException e) {
+                in.error(field, "is not a JSON array string like \"[\\\"invitationHash\\\",\\\"targetSubject\\\"]\"");
+                return "";
+            }
+        }
+        if (array == null || !array.isArray()) {
+            in.error(field, "must hold a JSON array of parameter names");
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : array) {
+            if (!n.isTextual() || !n.asText().matches("[A-Za-z0-9_.\\-]{1,64}")) {
+                in.error(field, "has an invalid parameter name; names are 1-64 letters, digits, '_', '.', '-'");
+                return "";
+            }
+            names.add(n.asText());
+        }
+        return Json.sortedArray(names);
+    }
+
+    private static String toJson(SortedMap<String, String> map) {
+        try {
+            return Json.MAPPER.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.identitybridge.seed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * IdentityServer4 {@code Scope}: Identity scopes put their claims into the id token, Resource scopes into the access
+ * token; both show in the token's {@code scope} and, unless hidden, in discovery.
+ */
+final class ScopeSpecReader {
+
+    static final String CLAIMS = "claims";
+    static final String TYPE = "attributes.ib.scope.type";
+    static final java.util.Set<String> KEYS = java.util.Set.of("description", "attributes.consent.screen.text",
+            "attributes.display.on.consent.screen", "attributes.include.in.token.scope",
+            "attributes.include.in.openid.provider.metadata", TYPE, CLAIMS);
+
+    private ScopeSpecReader() {
+    }
+
+    static DesiredScope read(ObjectNode node, int index, List<Problem> problems) {
+        JsonProps in = new JsonProps("scope", node, index, problems);
+        String name = in.string("Name");
+        in.owner(name);
+        if (name == null || !name.matches("[A-Za-z0-9_.:/\\-]{1,200}")) {
+            in.error("Name", name == null ? "is missing" : "must be 1-200 letters, digits or _ . : / -");
+        }
+        SortedMap<String, String> s = new TreeMap<>();
+        s.put("description", nz(in.string("Description")));
+        s.put("attributes.consent.screen.text", nz(in.string("DisplayName")));
+        s.put("attributes.display.on.consent.screen", "true");
+        s.put("attributes.include.in.token.scope", "true");
+        s.put("attributes.include.in.openid.provider.metadata", String.valueOf(in.bool("ShowInDiscoveryDocument", true)));
+        String type = in.string("Type");
+        boolean identity = type != null && type.equalsIgnoreCase("Identity");
+        if (type != null && !identity && !type.equalsIgnoreCase("Resource")) {
+            in.error("Type", "must be 'Identity' or 'Resource'");
+        }
+        s.put(TYPE, identity ? "Identity" : "Resource");
+        TreeSet<String> claims = new TreeSet<>();
+        JsonNode list = in.raw("Claims");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                in.error("Claims", "must be an array");
+            } else {
+                for (JsonNode claim : list) {
+                    JsonNode claimName = claim.isTextual() ? claim : SeedInput.field(claim, "Name");
+                    if (claimName == null || !claimName.isTextual() || claimName.asText().isBlank()) {
+                        in.error("Claims", "has a claim without a Name");
+                    } else {
+                        claims.add(claimName.asText());
+                    }
+                }
+            }
+        }
+        s.put(CLAIMS, Json.sortedArray(claims));
+        if (!in.bool("Enabled", true)) {
+            in.error("Enabled", "false is not supported yet: remove the scope from the clients instead");
+        }
+        for (String flag : List.of("Required", "Emphasize", "IncludeAllClaimsForUser", "AllowUnrestrictedIntrospection")) {
+            if (in.bool(flag, false)) {
+                in.error(flag, "true is not supported yet");
+            }
+        }
+        for (String unsupported : List.of("ScopeSecrets", "ClaimsRule")) {
+            JsonNode v = in.raw(unsupported);
+            if (v != null && !v.isNull() && !(v.isArray() && v.isEmpty()) && !(v.isTextual() && v.asText().isEmpty())) {
+                in.error(unsupported, "is not supported yet");
+            }
+        }
+        for (String unknown : in.unread()) {
+            in.error(unknown, "is not a known scope property (IdentityServer4 Scope model)");
+        }
+        return new DesiredScope(index, name, s);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

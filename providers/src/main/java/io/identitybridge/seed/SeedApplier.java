@@ -1,0 +1,77 @@
+package io.identitybridge.seed;
+
+import io.identitybridge.secrets.IdentityServerSecretAuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.managers.ClientManager;
+import org.keycloak.services.managers.RealmManager;
+
+import java.util.ArrayList;
+
+/** Writes a valid plan into the realm, in the caller's transaction: scopes first, since clients refer to them. */
+final class SeedApplier {
+
+    private SeedApplier() {
+    }
+
+    static void apply(KeycloakSession session, RealmModel realm, SeedPlan plan) {
+        if (!plan.valid()) {
+            throw new IllegalStateException("refusing to apply an invalid plan");
+        }
+        for (SeedPlan.Item item : plan.scopes()) {
+            switch (item.action()) {
+                case CREATE -> ScopeStateIO.write(ScopeStateIO.create(realm, item.name()), item.desired(), new ArrayList<>(item.desired().keySet()));
+                case UPDATE -> ScopeStateIO.write(scope(realm, item.name()), item.desired(), item.fields());
+                default -> { }
+            }
+        }
+        boolean usesSecrets = false;
+        for (SeedPlan.Item item : plan.clients()) {
+            switch (item.action()) {
+                case CREATE -> ClientStateIO.write(session, realm, ClientStateIO.create(session, realm, item.name()),
+                        item.desired(), new ArrayList<>(item.desired().keySet()));
+                case UPDATE -> ClientStateIO.write(session, realm, session.clients().getClientByClientId(realm, item.name()),
+                        item.desired(), item.fields());
+                case DELETE -> {
+                    ClientModel client = session.clients().getClientByClientId(realm, item.name());
+                    new ClientManager(new RealmManager(session)).removeClient(realm, client);
+                }
+                default -> { }
+            }
+            usesSecrets |= item.desired() != null
+                    && ClientFields.AUTHENTICATOR_ID.equals(item.desired().get("clientAuthenticatorType"));
+        }
+        if (usesSecrets) {
+            ensureSecretAuthenticatorInFlow(realm);
+        }
+    }
+
+    /**
+     * Keycloak runs only the authenticators of the realm's client-authentication flow; ours must be one of its
+     * alternatives. Added once, never removed, and written only when missing.
+     */
+    static void ensureSecretAuthenticatorInFlow(RealmModel realm) {
+        AuthenticationFlowModel flow = realm.getClientAuthenticationFlow();
+        boolean present = realm.getAuthenticationExecutionsStream(flow.getId())
+                .anyMatch(e -> IdentityServerSecretAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator()));
+        if (!present) {
+            AuthenticationExecutionModel execution = new AuthenticationExecutionModel();
+            execution.setParentFlow(flow.getId());
+            execution.setAuthenticator(IdentityServerSecretAuthenticatorFactory.PROVIDER_ID);
+            execution.setRequirement(AuthenticationExecutionModel.Requirement.ALTERNATIVE);
+            execution.setPriority(realm.getAuthenticationExecutionsStream(flow.getId())
+                    .mapToInt(AuthenticationExecutionModel::getPriority).max().orElse(0) + 10);
+            execution.setAuthenticatorFlow(false);
+            realm.addAuthenticatorExecution(execution);
+        }
+    }
+
+    private static ClientScopeModel scope(RealmModel realm, String name) {
+        return realm.getClientScopesStream().filter(s -> s.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("client scope '" + name + "' vanished while seeding"));
+    }
+}

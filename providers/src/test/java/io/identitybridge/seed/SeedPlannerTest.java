@@ -1,0 +1,150 @@
+package io.identitybridge.seed;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.identitybridge.seed.SeedInputTest.fixture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SeedPlannerTest {
+
+    private final SeedPlanner planner = new SeedPlanner(32, false);
+
+    private SeedPlan plan(String input, FakeRealm realm) {
+        return planner.plan(SeedInput.parse(input, "test"), realm);
+    }
+
+    private static Set<String> errors(SeedPlan plan) {
+        return plan.problems().stream().filter(Problem::isError).map(Problem::toString).collect(Collectors.toSet());
+    }
+
+    @Test
+    void numberedFixturesCreateUpdateThenStayUnchanged() {
+        FakeRealm realm = new FakeRealm();
+        SeedPlan create = plan(fixture("00_create.json"), realm);
+        assertTrue(create.valid(), create.problems().toString());
+        assertEquals(SeedPlan.Action.CREATE, create.clients().get(0).action());
+        realm.apply(create);
+
+        SeedPlan again = plan(fixture("00_create.json"), realm);
+        assertTrue(again.changesNothing());
+
+        SeedPlan update = plan(fixture("01_update.json"), realm);
+        assertEquals(SeedPlan.Action.UPDATE, update.clients().get(0).action());
+        assertEquals(Set.of("RedirectUris", "AccessTokenLifetime"), Set.copyOf(update.clients().get(0).changes()));
+        assertEquals(List.of("attributes.access.token.lifespan", "redirectUris"), update.clients().get(0).fields());
+        assertEquals(SeedPlan.Action.CREATE, update.clients().get(1).action());
+        realm.apply(update);
+
+        // 02 is 01 again, but as a whole appsettings.json with the escaped Creatio string: both forms map alike.
+        SeedPlan unchanged = plan(fixture("02_unchanged.json"), realm);
+        assertTrue(unchanged.valid(), unchanged.problems().toString());
+        assertTrue(unchanged.changesNothing(), unchanged.clients().toString());
+    }
+
+    @Test
+    void invalidFixtureReportsEveryProblemAtOnce() {
+        SeedPlan plan = plan(fixture("03_invalid.json"), new FakeRealm());
+        assertFalse(plan.valid());
+        Set<String> errors = errors(plan);
+        for (String expected : List.of(
+                "client #0 ClientId is missing",
+                "client #1 (CreatioSystemClient01) Secrets[0] is shorter than 32 characters",
+                "client #1 (CreatioSystemClient01) AllowedGrantTypes has the unknown grant type 'teleport'",
+                "client #1 (CreatioSystemClient01) RedirectUris[0] 'http://localhost:8090/*' contains a wildcard",
+                "client #1 (CreatioSystemClient01) RedirectUris[1] 'lib/relative' is not an absolute URI",
+                "client #1 (CreatioSystemClient01) AllowedScopes names 'no_such_scope'",
+                "client #1 (CreatioSystemClient01) AccessTokenLifetime is -1 s",
+                "client #1 (CreatioSystemClient01) IdentityTokenLifetime is 999999999 s",
+                "client #1 (CreatioSystemClient01) AccessTokenType 'Reference' is not supported yet",
+                "client #2 (CreatioSystemClient01) ClientId is used by an earlier client",
+                "client #3 (short) Colour is not a known client property")) {
+            assertTrue(errors.stream().anyMatch(e -> e.contains(expected)), "missing: " + expected + "\nin: " + errors);
+        }
+        assertTrue(plan.problems().stream().anyMatch(p -> !p.isError() && p.toString().contains("(short) ClientId is shorter than the 16")));
+    }
+
+    @Test
+    void noSecretEverReachesAProblemOrThePlan() {
+        String input = "[{\"ClientId\":\"a-client-with-a-long-id\",\"Secrets\":[\"tiny-secret-value\"],\"AllowedGrantTypes\":[\"client_credentials\"],"
+                + "\"ClientSecrets\":[{\"Value\":\"not-a-hash-secret-value\"}]}]";
+        SeedPlan plan = plan(input, new FakeRealm());
+        assertFalse(plan.valid());
+        String all = plan.problems().toString() + plan.clients();
+        assertFalse(all.contains("tiny-secret-value"), all);
+        assertFalse(all.contains("not-a-hash-secret-value"), all);
+    }
+
+    @Test
+    void fullIdentityServer4ModelAtDefaultsIsAcceptedAndMapped() {
+        SeedPlan plan = plan(fixture("04_is4_model.json"), new FakeRealm());
+        assertTrue(plan.valid(), plan.problems().toString());
+        assertEquals(SeedPlan.Action.CREATE, plan.scopes().get(0).action());
+        Map<String, String> s = plan.clients().get(0).desired();
+        assertEquals("true", s.get("standardFlowEnabled"));
+        assertEquals("true", s.get("implicitFlowEnabled"));
+        assertEquals("S256", s.get("attributes.pkce.code.challenge.method"));
+        assertEquals("http://localhost:21402/", s.get("attributes.post.logout.redirect.uris"));
+        assertEquals("http://localhost:21402/signout-oidc", s.get("attributes.frontchannel.logout.url"));
+        assertEquals("[\"crm.read\",\"offline_access\",\"profile\"]", s.get("optionalClientScopes"));
+        assertEquals("1296000", s.get("attributes.client.session.idle.timeout"));
+        assertEquals("true", s.get("attributes.use.refresh.tokens"));
+        assertTrue(s.get("attributes.ib.secrets").contains("K7gNU3sdo+OL0wNhqoVWhr3g6s1xYv72ol/pe/Unols="));
+    }
+
+    @Test
+    void everyDesiredFieldIsOneTheStateReaderKnows() {
+        SeedPlan plan = plan(fixture("04_is4_model.json"), new FakeRealm());
+        assertTrue(ClientFields.SOURCE.keySet().containsAll(plan.clients().get(0).desired().keySet()));
+        assertTrue(ScopeSpecReader.KEYS.containsAll(plan.scopes().get(0).desired().keySet()));
+    }
+
+    @Test
+    void unsupportedValuesAreRefusedByName() {
+        String input = "[{\"ClientId\":\"unsupported-values-client\",\"AllowedGrantTypes\":[\"implicit\"],\"RedirectUris\":[\"https://x.example/cb\"],"
+                + "\"RefreshTokenUsage\":\"ReUse\",\"EnableLocalLogin\":false,\"IdentityProviderRestrictions\":[\"aad\"],"
+                + "\"Claims\":[{\"Type\":\"tier\",\"Value\":\"gold\"}],\"AuthorizationCodeLifetime\":60,\"AllowAccessToAllScopes\":true}]";
+        Set<String> errors = errors(plan(input, new FakeRealm()));
+        for (String field : List.of("RefreshTokenUsage", "EnableLocalLogin", "IdentityProviderRestrictions", "Claims",
+                "AuthorizationCodeLifetime", "AllowAccessToAllScopes")) {
+            assertTrue(errors.stream().anyMatch(e -> e.contains(field) && e.contains("not supported yet")), field + " in " + errors);
+        }
+    }
+
+    @Test
+    void emptyPostLogoutListMeansNoneNotAllRedirects() {
+        String input = "[{\"ClientId\":\"implicit-only-client-01\",\"AllowedGrantTypes\":[\"implicit\"],\"RedirectUris\":[\"https://x.example/cb\"]}]";
+        SeedPlan plan = plan(input, new FakeRealm());
+        assertEquals("-", plan.clients().get(0).desired().get("attributes.post.logout.redirect.uris"));
+        assertEquals("true", plan.clients().get(0).desired().get("publicClient"));
+    }
+
+    @Test
+    void grantTypeConflictsFollowIdentityServer4() {
+        String input = "[{\"ClientId\":\"conflicting-grants-01\",\"Secrets\":[\"it-only-secret-0123456789abcdefghijklmnop\"],"
+                + "\"AllowedGrantTypes\":[\"implicit\",\"authorization_code\"],\"RedirectUris\":[\"https://x.example/cb\"]}]";
+        assertTrue(errors(plan(input, new FakeRealm())).stream().anyMatch(e -> e.contains("cannot contain both 'implicit' and 'authorization_code'")));
+    }
+
+    @Test
+    void builtInClientsAreNeverTouched() {
+        String input = "[{\"ClientId\":\"admin-cli\",\"AllowedGrantTypes\":[\"password\"],\"RequireClientSecret\":false}]";
+        assertTrue(errors(plan(input, new FakeRealm())).stream().anyMatch(e -> e.contains("one of Keycloak's own clients")));
+    }
+
+    @Test
+    void pruneDeletesOnlySeededClientsGoneFromTheInput() {
+        FakeRealm realm = new FakeRealm();
+        realm.apply(plan(fixture("01_update.json"), realm));
+        realm.clients.put("hand-made-client-0001", new java.util.TreeMap<>(Map.of("name", "by hand")));
+        SeedPlan plan = new SeedPlanner(32, true).plan(SeedInput.parse(fixture("00_create.json"), "t"), realm);
+        List<String> deleted = plan.clients().stream().filter(i -> i.action() == SeedPlan.Action.DELETE).map(SeedPlan.Item::name).toList();
+        assertEquals(List.of("CreatioIntegrationClient"), deleted);
+    }
+}
