@@ -53,6 +53,16 @@ if [ "$fresh" = 1 ]; then
     rm -rf "$home/data/h2"
 fi
 
+# The development system client: the seed 000 sample with a secret generated once per local install, kept in a
+# file (never printed, never committed).
+clients_file="$home/dev-clients.json"
+if [ ! -f "$clients_file" ]; then
+    secret="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    sed "s/__GENERATED_SECRET__/$secret/" "$top/docker/dev-clients.template.json" > "$clients_file"
+    chmod 600 "$clients_file"
+fi
+export KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE="${KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE:-$clients_file}"
+
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 
@@ -62,7 +72,8 @@ export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
         if curl -sf -o /dev/null "http://localhost:$port/realms/creatio"; then
             printf '\n  Admin console:       http://localhost:%s/admin/\n' "$port"
             printf '  Identity Service URL (realm base URL): http://localhost:%s/realms/creatio\n' "$port"
-            printf '  Discovery:           http://localhost:%s/realms/creatio/.well-known/openid-configuration\n\n' "$port"
+            printf '  Discovery:           http://localhost:%s/realms/creatio/.well-known/openid-configuration\n' "$port"
+            printf '  Seeded from:         %s\n\n' "$KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE"
             exit 0
         fi
         sleep 1

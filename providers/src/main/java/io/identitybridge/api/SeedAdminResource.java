@@ -48,10 +48,9 @@ public class SeedAdminResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public Response plan(String body) {
-        auth.clients().requireManage();
-        Response tooBig = tooBig(body);
-        if (tooBig != null) {
-            return tooBig;
+        Response refused = refuse(body);
+        if (refused != null) {
+            return refused;
         }
         SeedPlan plan = seeder().plan(session, realm, body, "request body");
         return Response.status(plan.valid() ? 200 : 400).entity(render(plan, false)).build();
@@ -62,10 +61,9 @@ public class SeedAdminResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public Response apply(String body) {
-        auth.clients().requireManage();
-        Response tooBig = tooBig(body);
-        if (tooBig != null) {
-            return tooBig;
+        Response refused = refuse(body);
+        if (refused != null) {
+            return refused;
         }
         SeedPlan plan;
         try {
@@ -135,7 +133,9 @@ public class SeedAdminResource {
         return m;
     }
 
-    private static Response tooBig(String body) {
+    /** Permission first (throws 403), then the size limit; null when the request may go on. */
+    private Response refuse(String body) {
+        auth.clients().requireManage();
         if (body != null && body.length() > MAX_BODY_CHARS) {
             return error(413, "invalid_request", "the seed input is larger than " + MAX_BODY_CHARS + " characters");
         }

@@ -29,26 +29,8 @@ final class ClientSecretsReader {
     /** Returns the canonical stored JSON, or "" when the client has no secret. */
     static String read(JsonProps in, int minLength) {
         List<ObjectNode> entries = new ArrayList<>();
-        JsonNode plain = in.raw("Secrets");
-        if (plain != null && !plain.isNull()) {
-            if (!plain.isArray()) {
-                in.error("Secrets", "must be an array");
-            } else {
-                for (int i = 0; i < plain.size(); i++) {
-                    entry(in, "Secrets[" + i + "]", plain.get(i), false, minLength, entries);
-                }
-            }
-        }
-        JsonNode hashed = in.raw("ClientSecrets");
-        if (hashed != null && !hashed.isNull()) {
-            if (!hashed.isArray()) {
-                in.error("ClientSecrets", "must be an array");
-            } else {
-                for (int i = 0; i < hashed.size(); i++) {
-                    entry(in, "ClientSecrets[" + i + "]", hashed.get(i), true, minLength, entries);
-                }
-            }
-        }
+        readArray(in, "Secrets", false, minLength, entries);
+        readArray(in, "ClientSecrets", true, minLength, entries);
         if (entries.isEmpty()) {
             return "";
         }
@@ -64,6 +46,20 @@ final class ClientSecretsReader {
             return Json.MAPPER.writeValueAsString(array);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void readArray(JsonProps in, String field, boolean isHash, int minLength, List<ObjectNode> out) {
+        JsonNode array = in.raw(field);
+        if (array == null || array.isNull()) {
+            return;
+        }
+        if (!array.isArray()) {
+            in.error(field, "must be an array");
+            return;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            entry(in, field + "[" + i + "]", array.get(i), isHash, minLength, out);
         }
     }
 

@@ -34,11 +34,12 @@ public final class SeedOnBoot {
         String source = settings.clients() != null ? "option clients" : "clients-file " + settings.clientsFile();
         String input = settings.clients() != null ? settings.clients() : read(settings);
         long started = System.nanoTime();
-        SeedPlan plan = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
-            DBLockProvider lock = new DBLockManager(session).getDBLock();
+        // The seeding transaction commits inside the lock, so the next node to get the lock sees its clients.
+        SeedPlan plan = KeycloakModelUtils.runJobInTransactionWithResult(factory, lockSession -> {
+            DBLockProvider lock = new DBLockManager(lockSession).getDBLock();
             lock.waitForLock(DBLockProvider.Namespace.KEYCLOAK_BOOT);
             try {
-                return seed(session, settings, input, source);
+                return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> seed(session, settings, input, source));
             } finally {
                 lock.releaseLock();
             }

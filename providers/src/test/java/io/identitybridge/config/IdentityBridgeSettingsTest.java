@@ -33,4 +33,45 @@ class IdentityBridgeSettingsTest {
                 () -> IdentityBridgeSettings.parse(Map.of("realm", "creatio ")::get));
         assertTrue(e.getMessage().contains("leading or trailing spaces"), e.getMessage());
     }
+
+    @Test
+    void seedOptionsAreReadWithTheirDefaults() {
+        IdentityBridgeSettings s = IdentityBridgeSettings.parse(Map.of("clients", "[]")::get);
+        assertEquals(32, s.secretMinLength());
+        assertEquals(IdentityBridgeSettings.OnInvalid.FAIL, s.onInvalid());
+        assertTrue(s.hasSeedInput());
+        IdentityBridgeSettings t = IdentityBridgeSettings.parse(Map.of("secret-min-length", "16", "on-invalid", "SKIP", "prune", "true")::get);
+        assertEquals(16, t.secretMinLength());
+        assertEquals(IdentityBridgeSettings.OnInvalid.SKIP, t.onInvalid());
+        assertTrue(t.prune());
+    }
+
+    @Test
+    void everyBadOptionIsReportedAtOnce() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IdentityBridgeSettings.parse(Map.of(
+                "secret-min-length", "lots", "on-invalid", "ignore", "prune", "yes", "clients-file", "/no/such/file.json")::get));
+        for (String expected : new String[]{"--spi-identity-bridge--default--secret-min-length 'lots' is not a whole number",
+                "--spi-identity-bridge--default--on-invalid 'ignore' must be 'fail' or 'skip'",
+                "--spi-identity-bridge--default--prune 'yes' must be 'true' or 'false'",
+                "--spi-identity-bridge--default--clients-file '/no/such/file.json' is not a readable file"}) {
+            assertTrue(e.getMessage().contains(expected), e.getMessage());
+        }
+    }
+
+    @Test
+    void clientsEmptiedByDollarExpansionIsDetectedFromTheEnvironment() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IdentityBridgeSettings.parse(
+                k -> null, Map.of("KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS", "[{\"ClientId\":\"${X}\"}]")::get));
+        assertTrue(e.getMessage().contains("reached Keycloak empty"), e.getMessage());
+        assertTrue(e.getMessage().contains("KCRAW_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS"), e.getMessage());
+    }
+
+    @Test
+    void theClientsValueNeverAppearsInToStringOrErrors() {
+        IdentityBridgeSettings s = IdentityBridgeSettings.parse(Map.of("clients", "[{\"Secrets\":[\"hunter2-hunter2\"]}]")::get);
+        assertTrue(!s.toString().contains("hunter2"), s.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IdentityBridgeSettings.parse(Map.of(
+                "clients", "[{\"Secrets\":[\"hunter2-hunter2\"]}]", "clients-file", "/etc/hostname")::get));
+        assertTrue(!e.getMessage().contains("hunter2"), e.getMessage());
+    }
 }

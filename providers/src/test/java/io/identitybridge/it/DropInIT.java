@@ -30,7 +30,7 @@ class DropInIT {
             assertEquals(200, r.status(), kc.logTail());
             assertEquals(dropInRealm, r.json().get("issuer").asText());
 
-            JsonNode expected = normalized(Http.get(suite.realmUrl() + "/.well-known/openid-configuration", null).body(), suite.baseUrl());
+            JsonNode expected = normalized(suite.initialDiscovery(), suite.baseUrl());
             JsonNode actual = normalized(r.body(), kc.baseUrl());
             assertEquals(expected, actual);
         }

@@ -37,14 +37,19 @@ final class DropInInstall {
     }
 
     private static DropInInstall create() {
-        Path root = Install.workDir().resolve("drop-in");
+        return create("drop-in", List.of("build"));
+    }
+
+    /** A separate install under {@code it-work/<name>}, built with the given {@code kc.sh build} arguments. */
+    static DropInInstall create(String name, List<String> buildArgs) {
+        Path root = Install.workDir().resolve(name);
         try {
             Install.deleteTree(root);
             Path home = unzip(Path.of(Install.required("ib.keycloak.zip")), root);
             Files.copy(Install.providerJar(), home.resolve("providers/identity-bridge.jar"), StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(home.resolve("data/import"));
             Files.copy(Install.topDir().resolve("realm-import/creatio-realm.json"), home.resolve("data/import/creatio-realm.json"));
-            int exit = KeycloakProcess.runToEnd(home, List.of("build"), Map.of(), root.resolve("build.log"), Duration.ofMinutes(5));
+            int exit = KeycloakProcess.runToEnd(home, buildArgs, Map.of(), root.resolve("build.log"), Duration.ofMinutes(5));
             if (exit != 0) {
                 throw new IllegalStateException("kc.sh build failed with " + exit + ", see " + root.resolve("build.log"));
             }

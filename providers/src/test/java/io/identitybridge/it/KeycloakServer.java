@@ -19,12 +19,19 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final KeycloakProcess process;
     private final String adminPassword;
+    private final String initialDiscovery;
     private String adminToken;
     private long adminTokenAt;
 
     private KeycloakServer(KeycloakProcess process, String adminPassword) {
         this.process = process;
         this.adminPassword = adminPassword;
+        this.initialDiscovery = Http.get(realmUrl() + "/.well-known/openid-configuration", null).body();
+    }
+
+    /** The discovery document as the freshly imported realm served it, before any test added scopes. */
+    public String initialDiscovery() {
+        return initialDiscovery;
     }
 
     static KeycloakServer start() {
@@ -33,7 +40,9 @@ public final class KeycloakServer implements AutoCloseable {
         String password = randomSecret();
         KeycloakProcess kc = KeycloakProcess.launch(home,
                 List.of("start-dev", "--import-realm"),
-                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER, "KC_BOOTSTRAP_ADMIN_PASSWORD", password),
+                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER, "KC_BOOTSTRAP_ADMIN_PASSWORD", password,
+                        // The system client of seed 000, seeded at boot as an administrator would configure it.
+                        "KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE", Fixtures.path("seed/00_create.json").toString()),
                 Install.workDir().resolve("keycloak-suite.log"));
         return new KeycloakServer(kc.awaitReady(), password);
     }
@@ -92,6 +101,26 @@ public final class KeycloakServer implements AutoCloseable {
         String id = location.substring(location.lastIndexOf('/') + 1);
         JsonNode secret = admin("GET", "/realms/" + REALM + "/clients/" + id + "/client-secret", null).json();
         return secret.get("value").asText();
+    }
+
+    /** Creates an enabled user with a password in the creatio realm; returns nothing secret. */
+    public void createUser(String username, String password) {
+        Map<String, Object> user = Map.of("username", username, "enabled", true, "email", username + "@example.test",
+                "emailVerified", true, "firstName", "Test", "lastName", "User",
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        Http.Response r = admin("POST", "/realms/" + REALM + "/users", user);
+        if (r.status() != 201 && r.status() != 409) {
+            throw new IllegalStateException("creating user answered " + r.status() + ": " + r.body());
+        }
+    }
+
+    /** The realm's clients, client scopes and flows as Keycloak exports them, to prove that nothing changed. */
+    public String export() {
+        Http.Response r = admin("POST", "/realms/" + REALM + "/partial-export?exportClients=true&exportGroupsAndRoles=true", "");
+        if (r.status() != 200) {
+            throw new IllegalStateException("partial export answered " + r.status());
+        }
+        return r.body();
     }
 
     @Override
