@@ -11,4 +11,4 @@ exec mvn -B -q exec:java -Dexec.mainClass=io.identitybridge.it.SeedBenchmark -De
     -Dexec.args="${1:-1000} ${2:-3}" \
     -Dib.keycloak.home="$target/it-keycloak/keycloak-$version" -Dib.keycloak.version="$version" \
     -Dib.provider.jar="$target/identity-bridge.jar" -Dib.top.dir="$top" -Dib.work.dir="$target/bench-work" \
-    -Dib.project.version=bench
+    -Dib.project.version=bench -Dib.http.timeout.seconds=1800

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.events.admin.OperationType;
@@ -25,7 +26,8 @@ import java.util.Map;
 
 /**
  * {@code /admin/realms/{realm}/identity-bridge/seed/plan} (dry run) and {@code .../seed/apply}: the boot seeder on
- * demand, with the same input forms. Guarded by Keycloak's own manage-clients permission.
+ * demand, with the same input forms and an optional {@code ?prune=}. Guarded by Keycloak's own manage-clients
+ * permission.
  */
 public class SeedAdminResource {
 
@@ -47,12 +49,12 @@ public class SeedAdminResource {
     @Path("seed/plan")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response plan(String body) {
+    public Response plan(@QueryParam("prune") Boolean prune, String body) {
         Response refused = refuse(body);
         if (refused != null) {
             return refused;
         }
-        SeedPlan plan = seeder().plan(session, realm, body, "request body");
+        SeedPlan plan = seeder(prune).plan(session, realm, body, "request body");
         return Response.status(plan.valid() ? 200 : 400).entity(render(plan, false)).build();
     }
 
@@ -60,31 +62,34 @@ public class SeedAdminResource {
     @Path("seed/apply")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response apply(String body) {
+    public Response apply(@QueryParam("prune") Boolean prune, String body) {
         Response refused = refuse(body);
         if (refused != null) {
             return refused;
         }
-        SeedPlan plan;
-        try {
-            plan = seeder().apply(session, realm, body, "request body");
-        } catch (ModelDuplicateException e) {
-            return error(409, "conflict", "a client or scope was created concurrently; plan again and retry");
-        }
+        Seeder seeder = seeder(prune);
+        SeedPlan plan = seeder.plan(session, realm, body, "request body");
         if (!plan.valid()) {
             return Response.status(400).entity(render(plan, false)).build();
         }
         Map<String, Object> result = render(plan, !plan.changesNothing());
         if (!plan.changesNothing()) {
+            // Recorded first, in the same transaction: it rolls back with the seeding if that fails.
             adminEvent.operation(OperationType.ACTION).resource(ResourceType.CLIENT)
                     .resourcePath(session.getContext().getUri()).representation(result.get("summary")).success();
+            try {
+                seeder.apply(session, realm, plan);
+            } catch (ModelDuplicateException e) {
+                return error(409, "conflict", "a client or scope was created concurrently; plan again and retry");
+            }
         }
         return Response.ok(result).build();
     }
 
-    private Seeder seeder() {
+    /** {@code ?prune=true|false} overrides the server's prune option for this one call. */
+    private Seeder seeder(Boolean prune) {
         IdentityBridgeSettings settings = session.getProvider(IdentityBridgeProvider.class).settings();
-        return new Seeder(settings.secretMinLength(), settings.prune());
+        return new Seeder(settings.secretMinLength(), prune != null ? prune : settings.prune());
     }
 
     static Map<String, Object> render(SeedPlan plan, boolean applied) {

@@ -1,5 +1,6 @@
 package io.identitybridge.seed;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,44 +22,46 @@ public final class ClientFields {
     public static final String MAPPER_ID_TOKEN_LIFETIME = "mapper.id-token-lifetime";
 
     /** Keycloak field → the IS4 property an administrator would recognise. Insertion order is report order. */
-    public static final Map<String, String> SOURCE = new LinkedHashMap<>();
+    public static final Map<String, String> SOURCE;
 
     static {
-        SOURCE.put("name", "ClientName");
-        SOURCE.put("description", "Description");
-        SOURCE.put("enabled", "Enabled");
-        SOURCE.put("baseUrl", "ClientUri");
-        SOURCE.put(ATTR + "logoUri", "LogoUri");
-        SOURCE.put("publicClient", "Secrets");
-        SOURCE.put("clientAuthenticatorType", "Secrets");
-        SOURCE.put(ATTR + ATTR_SECRETS, "Secrets");
-        SOURCE.put("standardFlowEnabled", "AllowedGrantTypes");
-        SOURCE.put("implicitFlowEnabled", "AllowedGrantTypes");
-        SOURCE.put("directAccessGrantsEnabled", "AllowedGrantTypes");
-        SOURCE.put("serviceAccountsEnabled", "AllowedGrantTypes");
-        SOURCE.put(ATTR + "oauth2.device.authorization.grant.enabled", "AllowedGrantTypes");
-        SOURCE.put(ATTR + "use.refresh.tokens", "AllowOfflineAccess");
-        SOURCE.put("redirectUris", "RedirectUris");
-        SOURCE.put(ATTR + "post.logout.redirect.uris", "PostLogoutRedirectUris");
-        SOURCE.put("webOrigins", "AllowedCorsOrigins");
-        SOURCE.put("consentRequired", "RequireConsent");
-        SOURCE.put(ATTR + "access.token.lifespan", "AccessTokenLifetime");
-        SOURCE.put(ATTR + ATTR_ID_TOKEN_LIFESPAN, "IdentityTokenLifetime");
-        SOURCE.put(MAPPER_ID_TOKEN_LIFETIME, "IdentityTokenLifetime");
-        SOURCE.put(ATTR + "client.session.idle.timeout", "SlidingRefreshTokenLifetime");
-        SOURCE.put(ATTR + "client.session.max.lifespan", "AbsoluteRefreshTokenLifetime");
-        SOURCE.put(ATTR + "pkce.code.challenge.method", "RequirePkce");
-        SOURCE.put("frontchannelLogout", "LogoutUri");
-        SOURCE.put(ATTR + "frontchannel.logout.url", "LogoutUri");
-        SOURCE.put(ATTR + "frontchannel.logout.session.required", "LogoutSessionRequired");
-        SOURCE.put(ATTR + "backchannel.logout.url", "BackChannelLogoutUri");
-        SOURCE.put(ATTR + "backchannel.logout.session.required", "BackChannelLogoutSessionRequired");
-        SOURCE.put("defaultClientScopes", "AllowedScopes");
-        SOURCE.put("optionalClientScopes", "AllowedScopes");
-        SOURCE.put(ATTR + ATTR_ALLOWED_QUERY_PARAMETERS, "Properties.AllowedQueryParameters");
-        SOURCE.put(ATTR + ATTR_PROPERTIES, "Properties");
-        SOURCE.put(ATTR + ATTR_CUSTOMER_ID, "CustomerId");
-        SOURCE.put(ATTR + ATTR_SEEDED, "(seeded marker)");
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", "ClientName");
+        m.put("description", "Description");
+        m.put("enabled", "Enabled");
+        m.put("baseUrl", "ClientUri");
+        m.put(ATTR + "logoUri", "LogoUri");
+        m.put("publicClient", "Secrets");
+        m.put("clientAuthenticatorType", "Secrets");
+        m.put(ATTR + ATTR_SECRETS, "Secrets");
+        m.put("standardFlowEnabled", "AllowedGrantTypes");
+        m.put("implicitFlowEnabled", "AllowedGrantTypes");
+        m.put("directAccessGrantsEnabled", "AllowedGrantTypes");
+        m.put("serviceAccountsEnabled", "AllowedGrantTypes");
+        m.put(ATTR + "oauth2.device.authorization.grant.enabled", "AllowedGrantTypes");
+        m.put(ATTR + "use.refresh.tokens", "AllowOfflineAccess");
+        m.put("redirectUris", "RedirectUris");
+        m.put(ATTR + "post.logout.redirect.uris", "PostLogoutRedirectUris");
+        m.put("webOrigins", "AllowedCorsOrigins");
+        m.put("consentRequired", "RequireConsent");
+        m.put(ATTR + "access.token.lifespan", "AccessTokenLifetime");
+        m.put(ATTR + ATTR_ID_TOKEN_LIFESPAN, "IdentityTokenLifetime");
+        m.put(MAPPER_ID_TOKEN_LIFETIME, "IdentityTokenLifetime");
+        m.put(ATTR + "client.session.idle.timeout", "SlidingRefreshTokenLifetime");
+        m.put(ATTR + "client.session.max.lifespan", "AbsoluteRefreshTokenLifetime");
+        m.put(ATTR + "pkce.code.challenge.method", "RequirePkce");
+        m.put("frontchannelLogout", "LogoutUri");
+        m.put(ATTR + "frontchannel.logout.url", "LogoutUri");
+        m.put(ATTR + "frontchannel.logout.session.required", "LogoutSessionRequired");
+        m.put(ATTR + "backchannel.logout.url", "BackChannelLogoutUri");
+        m.put(ATTR + "backchannel.logout.session.required", "BackChannelLogoutSessionRequired");
+        m.put("defaultClientScopes", "AllowedScopes");
+        m.put("optionalClientScopes", "AllowedScopes");
+        m.put(ATTR + ATTR_ALLOWED_QUERY_PARAMETERS, "Properties.AllowedQueryParameters");
+        m.put(ATTR + ATTR_PROPERTIES, "Properties");
+        m.put(ATTR + ATTR_CUSTOMER_ID, "CustomerId");
+        m.put(ATTR + ATTR_SEEDED, "(seeded marker)");
+        SOURCE = Collections.unmodifiableMap(m);
     }
 
     private ClientFields() {

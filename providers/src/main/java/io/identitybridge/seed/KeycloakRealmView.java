@@ -1,5 +1,6 @@
 package io.identitybridge.seed;
 
+import org.keycloak.Config;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.Constants;
@@ -57,14 +58,17 @@ final class KeycloakRealmView implements RealmView {
 
     @Override
     public Set<String> seededClientIds() {
-        return session.clients().searchClientsByAttributes(realm, Map.of(ClientFields.ATTR_SEEDED, "true"), null, null)
+        // A scan, not searchClientsByAttributes: that only works for attributes an operator declared searchable, and
+        // pruning is an opt-in that runs rarely.
+        return session.clients().getClientsStream(realm)
+                .filter(c -> "true".equals(c.getAttribute(ClientFields.ATTR_SEEDED)))
                 .map(ClientModel::getClientId).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Override
     public boolean isBuiltIn(String clientId) {
-        // "<realm>-realm" clients are the master realm's handles on other realms.
-        return BUILT_IN.contains(clientId) || clientId.endsWith("-realm");
+        // "<realm>-realm" clients are the admin realm's handles on other realms.
+        return BUILT_IN.contains(clientId) || Config.getAdminRealm().equals(realm.getName()) && clientId.endsWith("-realm");
     }
 
     private Map<String, ClientScopeModel> scopes() {

@@ -67,9 +67,7 @@ public final class SeedOnBoot {
         if (!plan.valid()) {
             return invalid(settings, new SeedInputException(plan.problems()).getMessage());
         }
-        if (!plan.changesNothing()) {
-            SeedApplier.apply(session, realm, plan);
-        }
+        seeder.apply(session, realm, plan);
         return plan;
     }
 

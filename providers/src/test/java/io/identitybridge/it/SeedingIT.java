@@ -156,6 +156,24 @@ class SeedingIT {
     }
 
     @Test
+    @Order(16)
+    void pruneRemovesOnlySeededClientsGoneFromTheInput() {
+        kc.createServiceClient("hand-made-client-for-prune", List.of("IdentityServerApi"));
+        JsonNode plan = seed("plan?prune=true", Fixtures.text("seed/00_create.json"), 200);
+        Set<String> deleted = new HashSet<>();
+        plan.get("clients").forEach(c -> {
+            if ("delete".equals(c.get("action").asText())) {
+                deleted.add(c.get("name").asText());
+            }
+        });
+        assertEquals(Set.of("CreatioIntegrationClient", "mvc.hybrid.client.0001"), deleted);
+        seed("apply?prune=true", Fixtures.text("seed/00_create.json"), 200);
+        assertEquals(0, kc.admin("GET", "/realms/creatio/clients?clientId=CreatioIntegrationClient", null).json().size());
+        assertEquals(1, kc.admin("GET", "/realms/creatio/clients?clientId=hand-made-client-for-prune", null).json().size());
+        assertEquals(1, kc.admin("GET", "/realms/creatio/clients?clientId=" + SYSTEM_CLIENT, null).json().size());
+    }
+
+    @Test
     @Order(20)
     void seedResourceRequiresAnAdminWithManageClients() {
         String url = kc.baseUrl() + "/admin/realms/creatio/identity-bridge/seed/plan";
