@@ -75,10 +75,20 @@ public final class SeedBenchmark {
                         Map.of("ifResourceExists", "SKIP", "clients", reps)), "skipped")));
             }
         }
+        // Both sides must have made usable clients, not just rows.
+        String probe = String.format("bench-client-%05d-%s", n / 2, tag);
+        String probeSecret = String.format("bench-secret-%05d-abcdefghijklmnopqrstuvwxyz", n / 2);
+        System.out.printf("round %-5s client_credentials token for %s: Identity Bridge realm %d, partialImport realm %d%n", tag, probe,
+                token(kc, ib, probe, probeSecret), token(kc, native_, probe, probeSecret));
         kc.admin("DELETE", "/realms/" + ib, null);
         kc.admin("DELETE", "/realms/" + native_, null);
         System.out.printf("round %-5s %s%n", tag, t);
         return t;
+    }
+
+    private static int token(KeycloakServer kc, String realm, String clientId, String secret) {
+        return Http.postForm(kc.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token",
+                Http.form("grant_type", "client_credentials", "scope", "IdentityServerApi"), clientId, secret).status();
     }
 
     private static void createRealm(KeycloakServer kc, String name) {
