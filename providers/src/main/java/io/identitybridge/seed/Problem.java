@@ -12,10 +12,6 @@ public record Problem(Severity severity, String kind, Integer index, String name
         return new Problem(Severity.ERROR, "client", index, clientId, field, message);
     }
 
-    public static Problem warning(Integer index, String clientId, String field, String message) {
-        return new Problem(Severity.WARNING, "client", index, clientId, field, message);
-    }
-
     /** A problem of the input as a whole, not of one client. */
     public static Problem input(String source, String message) {
         return new Problem(Severity.ERROR, null, null, null, source, message);

@@ -54,10 +54,7 @@ public final class SeedInput {
         if (root == null) {
             return null;
         }
-        if (root.isTextual()) {
-            return fromClientsValue(root, source, problems, new ArrayList<>());
-        }
-        if (root.isArray()) {
+        if (root.isTextual() || root.isArray()) {
             return fromClientsValue(root, source, problems, new ArrayList<>());
         }
         if (root.isObject()) {
