@@ -29,6 +29,14 @@ class ServerInfoIT {
     }
 
     @Test
+    void serverInfoListsEveryProviderOfTheJar(KeycloakServer kc) {
+        JsonNode providers = kc.admin("GET", "/serverinfo", null).json().path("providers");
+        assertFalse(providers.path("protocol-mapper").path("providers").path("ib-id-token-lifetime").isMissingNode());
+        assertFalse(providers.path("client-authenticator").path("providers").path("ib-client-secrets").isMissingNode());
+        assertFalse(providers.path("admin-realm-restapi-extension").path("providers").path("identity-bridge").isMissingNode());
+    }
+
+    @Test
     void serverInfoListsTheCreatioLoginTheme(KeycloakServer kc) {
         JsonNode themes = kc.admin("GET", "/serverinfo", null).json().path("themes").path("login");
         assertNotNull(themes);
