@@ -1,0 +1,162 @@
+package io.identitybridge.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The IdentityServer4 paths under the realm ({@code /connect/*}) reach Keycloak's own endpoints in-process. This covers
+ * the delegation; the IdentityServer4 token semantics are separate work.
+ */
+@ExtendWith(RealKeycloak.class)
+class ConnectIT {
+
+    private static final String CLIENT = "connect-it-password-client";
+    private static final String SECRET = "it-only-connect-secret-0123456789abcdefgh";
+    private static final String SIGNED_OUT = "https://app.example.test/signed-out";
+    private static final String USER = "connect-it-user";
+    private static final String PASSWORD = KeycloakServer.randomSecret();
+    private static KeycloakServer kc;
+    private static String connect;
+
+    @BeforeAll
+    static void init(KeycloakServer server) {
+        kc = server;
+        connect = kc.realmUrl() + "/connect";
+        kc.createUser(USER, PASSWORD);
+        List<Map<String, Object>> clients = List.of(Map.of("ClientId", CLIENT, "Secrets", List.of(SECRET),
+                "AllowedGrantTypes", List.of("password", "refresh_token", "device"),
+                "PostLogoutRedirectUris", List.of(SIGNED_OUT), "AllowedScopes", List.of("openid", "profile", "IdentityServerApi")));
+        Http.Response seeded = kc.admin("POST", "/realms/creatio/identity-bridge/seed/apply", clients);
+        assertEquals(200, seeded.status(), seeded.body());
+    }
+
+    @Test
+    void tokenFromConnectTokenIsSignedByTheRealmKeyAndIssuedByTheBaseUrl() throws Exception {
+        Http.Response r = Http.postForm(connect + "/token",
+                Http.form("grant_type", "client_credentials", "scope", "find_clients"), SeedingIT.SYSTEM_CLIENT, SeedingIT.SYSTEM_SECRET);
+        assertEquals(200, r.status(), r.body());
+        String jwt = r.json().get("access_token").asText();
+        assertTrue(verifiesAgainstJwks(jwt), "signature does not verify against the realm's JWKS");
+        assertEquals(kc.realmUrl(), Http.jwtPayload(jwt).get("iss").asText());
+    }
+
+    @Test
+    void connectTokenAnswersErrorsLikeTheNativeEndpoint() {
+        Http.Response badSecret = Http.postForm(connect + "/token", Http.form("grant_type", "client_credentials"),
+                SeedingIT.SYSTEM_CLIENT, "not-the-secret-at-all-0123456789abcdef");
+        assertEquals(401, badSecret.status());
+        assertEquals("unauthorized_client", badSecret.json().get("error").asText());
+        Http.Response noGrant = Http.postForm(connect + "/token", Http.form(), SeedingIT.SYSTEM_CLIENT, SeedingIT.SYSTEM_SECRET);
+        assertEquals(400, noGrant.status());
+        assertEquals("invalid_request", noGrant.json().get("error").asText());
+        assertEquals(405, Http.get(connect + "/token", null).status());
+        Http.Response json = Http.sendJson("POST", connect + "/token", null, "{\"grant_type\":\"client_credentials\"}");
+        assertEquals(400, json.status());
+    }
+
+    @Test
+    void revokedRefreshTokenNoLongerRefreshes() {
+        JsonNode tokens = passwordGrant();
+        String refresh = tokens.get("refresh_token").asText();
+        Http.Response revoked = Http.postForm(connect + "/revocation",
+                Http.form("token", refresh, "token_type_hint", "refresh_token"), CLIENT, SECRET);
+        assertEquals(200, revoked.status());
+        Http.Response again = Http.postForm(connect + "/token", Http.form("grant_type", "refresh_token", "refresh_token", refresh), CLIENT, SECRET);
+        assertEquals(400, again.status());
+        assertEquals("invalid_grant", again.json().get("error").asText());
+    }
+
+    @Test
+    void userinfoAnswersForTheUsersAccessTokenAndRefusesWithout() {
+        JsonNode tokens = passwordGrant();
+        Http.Response info = Http.get(connect + "/userinfo", tokens.get("access_token").asText());
+        assertEquals(200, info.status());
+        assertEquals(USER, info.json().get("preferred_username").asText());
+        assertEquals(401, Http.get(connect + "/userinfo", null).status());
+    }
+
+    @Test
+    void introspectionAnswersTheClient() {
+        JsonNode tokens = passwordGrant();
+        Http.Response r = Http.postForm(connect + "/introspect", Http.form("token", tokens.get("access_token").asText()), CLIENT, SECRET);
+        assertEquals(200, r.status());
+        assertTrue(r.json().has("active"));
+        assertEquals(401, Http.postForm(connect + "/introspect", Http.form("token", "x"), CLIENT, "wrong-secret-0123456789abcdefghijkl").status());
+    }
+
+    @Test
+    void endSessionRedirectsOnlyToARegisteredPostLogoutUri() {
+        String idToken = passwordGrant().get("id_token").asText();
+        Http.Response ok = Http.get(connect + "/endsession?id_token_hint=" + idToken + "&post_logout_redirect_uri="
+                + BrowserlessLogin.enc(SIGNED_OUT) + "&state=s1", null);
+        assertEquals(302, ok.status());
+        assertEquals(SIGNED_OUT + "?state=s1", ok.raw().headers().firstValue("Location").orElse(""));
+        String other = passwordGrant().get("id_token").asText();
+        Http.Response wrong = Http.get(connect + "/endsession?id_token_hint=" + other + "&post_logout_redirect_uri="
+                + BrowserlessLogin.enc("https://evil.example.test/"), null);
+        assertEquals(400, wrong.status());
+    }
+
+    @Test
+    void authorizeShowsTheLoginPageForGetAndPost() {
+        String query = "client_id=" + SeedingIT.SYSTEM_CLIENT + "&response_type=id_token&scope=openid&nonce=n1&redirect_uri="
+                + BrowserlessLogin.enc("http://localhost:8090");
+        Http.Response get = Http.get(connect + "/authorize?" + query, null);
+        assertEquals(200, get.status());
+        assertTrue(get.body().contains("kc-form-login"));
+        Http.Response post = Http.postForm(connect + "/authorize", Map.of("client_id", SeedingIT.SYSTEM_CLIENT,
+                "response_type", "id_token", "scope", "openid", "nonce", "n2", "redirect_uri", "http://localhost:8090",
+                "response_mode", "form_post"), null, null);
+        assertEquals(200, post.status());
+        assertTrue(post.body().contains("kc-form-login"));
+    }
+
+    @Test
+    void deviceAuthorizationAndCheckSessionAnswer() {
+        Http.Response device = Http.postForm(connect + "/deviceauthorization", Http.form("scope", "openid"), CLIENT, SECRET);
+        assertEquals(200, device.status(), device.body());
+        assertTrue(device.json().has("device_code") && device.json().has("user_code"));
+        Http.Response iframe = Http.get(connect + "/checksession", null);
+        assertEquals(200, iframe.status());
+        assertTrue(iframe.body().contains("<script"));
+    }
+
+    private static JsonNode passwordGrant() {
+        Http.Response r = Http.postForm(connect + "/token", Http.form("grant_type", "password", "username", USER,
+                "password", PASSWORD, "scope", "openid profile"), CLIENT, SECRET);
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    private static boolean verifiesAgainstJwks(String jwt) throws Exception {
+        String[] parts = jwt.split("\\.");
+        String kid = Http.JSON.readTree(Base64.getUrlDecoder().decode(parts[0])).get("kid").asText();
+        for (JsonNode key : Http.get(kc.realmUrl() + "/protocol/openid-connect/certs", null).json().get("keys")) {
+            if (kid.equals(key.get("kid").asText())) {
+                PublicKey pub = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+                        new BigInteger(1, Base64.getUrlDecoder().decode(key.get("n").asText())),
+                        new BigInteger(1, Base64.getUrlDecoder().decode(key.get("e").asText()))));
+                Signature sig = Signature.getInstance("SHA256withRSA");
+                sig.initVerify(pub);
+                sig.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+                return sig.verify(Base64.getUrlDecoder().decode(parts[2]));
+            }
+        }
+        return false;
+    }
+}
