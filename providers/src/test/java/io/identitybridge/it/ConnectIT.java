@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The IdentityServer4 paths under the realm ({@code /connect/*}) reach Keycloak's own endpoints in-process. This covers
- * the delegation; the IdentityServer4 token semantics are separate work.
+ * The IdentityServer4 paths under the realm ({@code /connect/*}) reach Keycloak's own endpoints in-process, and
+ * client_credentials follows IdentityServer4 on both these and the native paths.
  */
 @ExtendWith(RealKeycloak.class)
 class ConnectIT {
@@ -53,6 +53,23 @@ class ConnectIT {
         String jwt = r.json().get("access_token").asText();
         assertTrue(verifiesAgainstJwks(jwt), "signature does not verify against the realm's JWKS");
         assertEquals(kc.realmUrl(), Http.jwtPayload(jwt).get("iss").asText());
+    }
+
+    @Test
+    void clientCredentialsWithoutScopeGetsEveryAllowedScopeOnBothPaths() {
+        for (String tokenUrl : List.of(connect + "/token", kc.realmUrl() + "/protocol/openid-connect/token")) {
+            Http.Response all = Http.postForm(tokenUrl, Http.form("grant_type", "client_credentials"),
+                    SeedingIT.SYSTEM_CLIENT, SeedingIT.SYSTEM_SECRET);
+            assertEquals(200, all.status(), all.body());
+            assertEquals(java.util.Set.copyOf(CreatioScopes.ALL), ClientCredentialsIT.scopes(all.json().get("scope").asText()), tokenUrl);
+            Http.Response one = Http.postForm(tokenUrl, Http.form("grant_type", "client_credentials", "scope", "find_clients"),
+                    SeedingIT.SYSTEM_CLIENT, SeedingIT.SYSTEM_SECRET);
+            assertEquals(java.util.Set.of("find_clients"), ClientCredentialsIT.scopes(one.json().get("scope").asText()), tokenUrl);
+            Http.Response notAllowed = Http.postForm(tokenUrl, Http.form("grant_type", "client_credentials", "scope", "profile"),
+                    SeedingIT.SYSTEM_CLIENT, SeedingIT.SYSTEM_SECRET);
+            assertEquals(400, notAllowed.status(), tokenUrl);
+            assertEquals("invalid_scope", notAllowed.json().get("error").asText(), tokenUrl);
+        }
     }
 
     @Test
