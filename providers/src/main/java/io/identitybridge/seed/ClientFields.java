@@ -20,6 +20,7 @@ public final class ClientFields {
     /** Marks clients this seeder created, so that opt-in pruning never touches anything else. */
     public static final String ATTR_SEEDED = "ib.seeded";
     public static final String MAPPER_ID_TOKEN_LIFETIME = "mapper.id-token-lifetime";
+    public static final String MAPPER_CLIENT_ID = "mapper.client-id";
 
     /** Keycloak field → the IS4 property an administrator would recognise. Insertion order is report order. */
     public static final Map<String, String> SOURCE;
@@ -47,6 +48,7 @@ public final class ClientFields {
         m.put(ATTR + "access.token.lifespan", "AccessTokenLifetime");
         m.put(ATTR + ATTR_ID_TOKEN_LIFESPAN, "IdentityTokenLifetime");
         m.put(MAPPER_ID_TOKEN_LIFETIME, "IdentityTokenLifetime");
+        m.put(MAPPER_CLIENT_ID, "(client_id claim)");
         m.put(ATTR + "client.session.idle.timeout", "SlidingRefreshTokenLifetime");
         m.put(ATTR + "client.session.max.lifespan", "AbsoluteRefreshTokenLifetime");
         m.put(ATTR + "pkce.code.challenge.method", "RequirePkce");

@@ -83,6 +83,7 @@ final class ClientSpecReader {
         s.put(ATTR + "access.token.lifespan", String.valueOf(in.seconds("AccessTokenLifetime", 3600, MAX_TOKEN_LIFETIME)));
         s.put(ATTR + ClientFields.ATTR_ID_TOKEN_LIFESPAN, String.valueOf(in.seconds("IdentityTokenLifetime", 300, MAX_TOKEN_LIFETIME)));
         s.put(ClientFields.MAPPER_ID_TOKEN_LIFETIME, "present");
+        s.put(ClientFields.MAPPER_CLIENT_ID, "present");
         refreshLifetimes(in, s);
         pkce(in, s);
         logout(in, s);

@@ -1,5 +1,6 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.compat.ClientIdClaimMapper;
 import io.identitybridge.compat.IdTokenLifetimeMapper;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -23,12 +24,19 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static io.identitybridge.seed.ClientFields.ATTR;
 
 /** Reads a Keycloak client as {@link ClientFields} keys, and writes exactly the keys it is told to. */
 final class ClientStateIO {
+
+    /** Our protocol mappers, by the field that says whether a client has them. */
+    // Suppliers: Keycloak stores an id into the model it is given, so each client needs its own.
+    private static final Map<String, Supplier<ProtocolMapperModel>> MAPPERS = Map.of(
+            ClientFields.MAPPER_ID_TOKEN_LIFETIME, IdTokenLifetimeMapper::model,
+            ClientFields.MAPPER_CLIENT_ID, ClientIdClaimMapper::model);
 
     /** Added by Keycloak itself to every service-account client; not ours to compare or remove. */
     private static final String SERVICE_ACCOUNT_SCOPE = "service_account";
@@ -65,8 +73,8 @@ final class ClientStateIO {
             case "webOrigins" -> Json.sortedArray(c.getWebOrigins());
             case "defaultClientScopes" -> Json.sortedArray(scopeNames(c, true));
             case "optionalClientScopes" -> Json.sortedArray(scopeNames(c, false));
-            case ClientFields.MAPPER_ID_TOKEN_LIFETIME -> c.getProtocolMappersStream()
-                    .anyMatch(m -> IdTokenLifetimeMapper.PROVIDER_ID.equals(m.getProtocolMapper())) ? "present" : "";
+            case ClientFields.MAPPER_ID_TOKEN_LIFETIME, ClientFields.MAPPER_CLIENT_ID -> c.getProtocolMappersStream()
+                    .anyMatch(m -> MAPPERS.get(key).get().getProtocolMapper().equals(m.getProtocolMapper())) ? "present" : "";
             default -> throw new IllegalArgumentException("unknown client field " + key);
         };
     }
@@ -107,9 +115,8 @@ final class ClientStateIO {
         }
         rep.setDefaultClientScopes(defaults);
         rep.setOptionalClientScopes(list(desired.get("optionalClientScopes")));
-        if (!desired.get(ClientFields.MAPPER_ID_TOKEN_LIFETIME).isEmpty()) {
-            rep.setProtocolMappers(List.of(ModelToRepresentation.toRepresentation(IdTokenLifetimeMapper.model())));
-        }
+        rep.setProtocolMappers(MAPPERS.entrySet().stream().filter(e -> !desired.getOrDefault(e.getKey(), "").isEmpty())
+                .map(e -> ModelToRepresentation.toRepresentation(e.getValue().get())).toList());
         ClientModel client = ClientManager.createClient(session, realm, rep);
         if (serviceAccount) {
             // The client is new, so it has no service-account user yet; Keycloak's enableServiceAccount would query first.
@@ -149,7 +156,7 @@ final class ClientStateIO {
                 case "redirectUris" -> c.setRedirectUris(new HashSet<>(list(v)));
                 case "webOrigins" -> c.setWebOrigins(new HashSet<>(list(v)));
                 case "defaultClientScopes", "optionalClientScopes" -> scopesChanged = true;
-                case ClientFields.MAPPER_ID_TOKEN_LIFETIME -> idTokenMapper(c, !v.isEmpty());
+                case ClientFields.MAPPER_ID_TOKEN_LIFETIME, ClientFields.MAPPER_CLIENT_ID -> mapper(c, MAPPERS.get(key).get(), !v.isEmpty());
                 default -> throw new IllegalArgumentException("unknown client field " + key);
             }
         }
@@ -189,11 +196,11 @@ final class ClientStateIO {
         }
     }
 
-    private static void idTokenMapper(ClientModel c, boolean wanted) {
+    private static void mapper(ClientModel c, ProtocolMapperModel model, boolean wanted) {
         List<ProtocolMapperModel> existing = c.getProtocolMappersStream()
-                .filter(m -> IdTokenLifetimeMapper.PROVIDER_ID.equals(m.getProtocolMapper())).toList();
+                .filter(m -> model.getProtocolMapper().equals(m.getProtocolMapper())).toList();
         if (wanted && existing.isEmpty()) {
-            c.addProtocolMapper(IdTokenLifetimeMapper.model());
+            c.addProtocolMapper(model);
         } else if (!wanted) {
             existing.forEach(c::removeProtocolMapper);
         }

@@ -99,6 +99,12 @@ class ConnectIT {
     }
 
     @Test
+    void accessTokensOfEveryGrantCarryClientId() {
+        JsonNode claims = Http.jwtPayload(passwordGrant().get("access_token").asText());
+        assertEquals(CLIENT, claims.get("client_id").asText());
+    }
+
+    @Test
     void userinfoAnswersForTheUsersAccessTokenAndRefusesWithout() {
         JsonNode tokens = passwordGrant();
         Http.Response info = Http.get(connect + "/userinfo", tokens.get("access_token").asText());
@@ -108,11 +114,19 @@ class ConnectIT {
     }
 
     @Test
-    void introspectionAnswersTheClient() {
-        JsonNode tokens = passwordGrant();
-        Http.Response r = Http.postForm(connect + "/introspect", Http.form("token", tokens.get("access_token").asText()), CLIENT, SECRET);
-        assertEquals(200, r.status());
-        assertTrue(r.json().has("active"));
+    void theIssuingClientIntrospectsItsTokenActiveOnBothPathsAndOthersSeeItInactive() {
+        Http.Response cc = Http.postForm(connect + "/token", Http.form("grant_type", "client_credentials", "scope", "find_clients"),
+                SeedingIT.SYSTEM_CLIENT, SeedingIT.SYSTEM_SECRET);
+        String token = cc.json().get("access_token").asText();
+        for (String url : List.of(connect + "/introspect", kc.realmUrl() + "/protocol/openid-connect/token/introspect")) {
+            Http.Response own = Http.postForm(url, Http.form("token", token), SeedingIT.SYSTEM_CLIENT, SeedingIT.SYSTEM_SECRET);
+            assertEquals(200, own.status(), own.body());
+            assertTrue(own.json().get("active").asBoolean(), url + " " + own.body());
+            assertEquals(SeedingIT.SYSTEM_CLIENT, own.json().get("client_id").asText());
+            Http.Response other = Http.postForm(url, Http.form("token", token), CLIENT, SECRET);
+            assertEquals(200, other.status());
+            assertTrue(!other.json().get("active").asBoolean(), url + ": a client neither issued to nor in aud saw the token");
+        }
         assertEquals(401, Http.postForm(connect + "/introspect", Http.form("token", "x"), CLIENT, "wrong-secret-0123456789abcdefghijkl").status());
     }
 
