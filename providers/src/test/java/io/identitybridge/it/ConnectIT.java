@@ -28,6 +28,8 @@ class ConnectIT {
     private static final String CLIENT = "connect-it-password-client";
     private static final String SECRET = "it-only-connect-secret-0123456789abcdefgh";
     private static final String SIGNED_OUT = "https://app.example.test/signed-out";
+    private static final String HYBRID = "connect-it-hybrid-client";
+    private static final String HYBRID_CALLBACK = "https://app.example.test/signin-oidc";
     private static final String USER = "connect-it-user";
     private static final String PASSWORD = KeycloakServer.randomSecret();
     private static KeycloakServer kc;
@@ -40,7 +42,9 @@ class ConnectIT {
         kc.createUser(USER, PASSWORD);
         List<Map<String, Object>> clients = List.of(Map.of("ClientId", CLIENT, "Secrets", List.of(SECRET),
                 "AllowedGrantTypes", List.of("password", "refresh_token", "device"),
-                "PostLogoutRedirectUris", List.of(SIGNED_OUT), "AllowedScopes", List.of("openid", "profile", "IdentityServerApi")));
+                "PostLogoutRedirectUris", List.of(SIGNED_OUT), "AllowedScopes", List.of("openid", "profile", "IdentityServerApi")),
+                Map.of("ClientId", HYBRID, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("hybrid"),
+                        "RedirectUris", List.of(HYBRID_CALLBACK), "AllowedScopes", List.of("openid", "profile")));
         Http.Response seeded = kc.admin("POST", "/realms/creatio/identity-bridge/seed/apply", clients);
         assertEquals(200, seeded.status(), seeded.body());
     }
@@ -165,6 +169,47 @@ class ConnectIT {
         Http.Response iframe = Http.get(connect + "/checksession", null);
         assertEquals(200, iframe.status());
         assertTrue(iframe.body().contains("<script"));
+    }
+
+    @Test
+    void implicitFlowReturnsTokensToTheExactRedirectUriOnly() {
+        String location = BrowserlessLogin.login(connect + "/authorize?client_id=" + SeedingIT.SYSTEM_CLIENT
+                + "&response_type=" + BrowserlessLogin.enc("id_token token") + "&scope=openid&nonce=n3&state=s3&redirect_uri="
+                + BrowserlessLogin.enc("http://localhost:8090/lib"), USER, PASSWORD);
+        assertTrue(location.startsWith("http://localhost:8090/lib#"), "redirected elsewhere");
+        Map<String, String> fragment = fragment(location);
+        assertTrue(fragment.containsKey("id_token") && fragment.containsKey("access_token"), fragment.keySet().toString());
+        assertEquals("s3", fragment.get("state"));
+        Http.Response wrong = Http.get(connect + "/authorize?client_id=" + SeedingIT.SYSTEM_CLIENT + "&response_type=id_token"
+                + "&scope=openid&nonce=n&redirect_uri=" + BrowserlessLogin.enc("http://localhost:8090/lib/extra"), null);
+        assertEquals(400, wrong.status());
+        assertTrue(wrong.raw().headers().firstValue("Location").isEmpty(), "a wrong redirect_uri must not be redirected to");
+    }
+
+    @Test
+    void hybridFlowReturnsCodeAndIdTokenToTheExactRedirectUriAndTheCodeRedeems() {
+        String location = BrowserlessLogin.login(connect + "/authorize?client_id=" + HYBRID
+                + "&response_type=" + BrowserlessLogin.enc("code id_token") + "&scope=openid&nonce=n4&state=s4&redirect_uri="
+                + BrowserlessLogin.enc(HYBRID_CALLBACK), USER, PASSWORD);
+        assertTrue(location.startsWith(HYBRID_CALLBACK + "#"), "redirected elsewhere");
+        Map<String, String> fragment = fragment(location);
+        assertTrue(fragment.containsKey("code") && fragment.containsKey("id_token"), fragment.keySet().toString());
+        Http.Response tokens = Http.postForm(connect + "/token", Http.form("grant_type", "authorization_code",
+                "code", fragment.get("code"), "redirect_uri", HYBRID_CALLBACK), HYBRID, SECRET);
+        assertEquals(200, tokens.status(), tokens.body());
+        assertEquals(HYBRID, Http.jwtPayload(tokens.json().get("access_token").asText()).get("client_id").asText());
+        Http.Response wrong = Http.get(connect + "/authorize?client_id=" + HYBRID + "&response_type=" + BrowserlessLogin.enc("code id_token")
+                + "&scope=openid&nonce=n&redirect_uri=" + BrowserlessLogin.enc(HYBRID_CALLBACK + "/"), null);
+        assertEquals(400, wrong.status());
+    }
+
+    private static Map<String, String> fragment(String location) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String part : location.substring(location.indexOf('#') + 1).split("&")) {
+            int eq = part.indexOf('=');
+            out.put(part.substring(0, eq), java.net.URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     private static JsonNode passwordGrant() {
