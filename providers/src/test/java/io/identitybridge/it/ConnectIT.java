@@ -30,6 +30,8 @@ class ConnectIT {
     private static final String SIGNED_OUT = "https://app.example.test/signed-out";
     private static final String HYBRID = "connect-it-hybrid-client";
     private static final String HYBRID_CALLBACK = "https://app.example.test/signin-oidc";
+    private static final String CODE = "connect-it-code-pkce-client";
+    private static final String CODE_CALLBACK = "https://app.example.test/callback";
     private static final String USER = "connect-it-user";
     private static final String PASSWORD = KeycloakServer.randomSecret();
     private static KeycloakServer kc;
@@ -44,7 +46,10 @@ class ConnectIT {
                 "AllowedGrantTypes", List.of("password", "refresh_token", "device"),
                 "PostLogoutRedirectUris", List.of(SIGNED_OUT), "AllowedScopes", List.of("openid", "profile", "IdentityServerApi")),
                 Map.of("ClientId", HYBRID, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("hybrid"),
-                        "RedirectUris", List.of(HYBRID_CALLBACK), "AllowedScopes", List.of("openid", "profile")));
+                        "RedirectUris", List.of(HYBRID_CALLBACK), "AllowedScopes", List.of("openid", "profile")),
+                Map.of("ClientId", CODE, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("authorization_code"),
+                        "RequirePkce", true, "RedirectUris", List.of(CODE_CALLBACK), "PostLogoutRedirectUris", List.of(SIGNED_OUT),
+                        "AllowedScopes", List.of("openid", "profile")));
         Http.Response seeded = kc.admin("POST", "/realms/creatio/identity-bridge/seed/apply", clients);
         assertEquals(200, seeded.status(), seeded.body());
     }
@@ -201,6 +206,51 @@ class ConnectIT {
         Http.Response wrong = Http.get(connect + "/authorize?client_id=" + HYBRID + "&response_type=" + BrowserlessLogin.enc("code id_token")
                 + "&scope=openid&nonce=n&redirect_uri=" + BrowserlessLogin.enc(HYBRID_CALLBACK + "/"), null);
         assertEquals(400, wrong.status());
+    }
+
+    /** The path Creatio's web client takes: a real (headless) browser logs in through /connect/authorize with PKCE. */
+    @Test
+    void authorizationCodeWithPkceThroughConnectAuthorizeTokenUserinfoEndsession() throws Exception {
+        String verifier = KeycloakServer.randomSecret() + KeycloakServer.randomSecret();
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String location;
+        try (org.htmlunit.WebClient browser = new org.htmlunit.WebClient()) {
+            browser.getOptions().setJavaScriptEnabled(false);
+            browser.getOptions().setCssEnabled(false);
+            browser.getOptions().setRedirectEnabled(false);
+            browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            org.htmlunit.html.HtmlPage login = browser.getPage(connect + "/authorize?client_id=" + CODE + "&response_type=code"
+                    + "&scope=" + BrowserlessLogin.enc("openid profile") + "&state=s5&code_challenge=" + challenge
+                    + "&code_challenge_method=S256&redirect_uri=" + BrowserlessLogin.enc(CODE_CALLBACK));
+            org.htmlunit.html.HtmlForm form = (org.htmlunit.html.HtmlForm) login.getElementById("kc-form-login");
+            form.getInputByName("username").type(USER);
+            form.getInputByName("password").type(PASSWORD);
+            org.htmlunit.Page after = ((org.htmlunit.html.HtmlElement) login.getElementById("kc-login")).click();
+            assertEquals(302, after.getWebResponse().getStatusCode());
+            location = after.getWebResponse().getResponseHeaderValue("Location");
+        }
+        assertTrue(location.startsWith(CODE_CALLBACK + "?"), "redirected elsewhere");
+        String code = java.util.Arrays.stream(location.substring(location.indexOf('?') + 1).split("&"))
+                .filter(p -> p.startsWith("code=")).findFirst().orElseThrow().substring(5);
+
+        Http.Response noVerifier = Http.postForm(connect + "/token", Http.form("grant_type", "authorization_code", "code", "x",
+                "redirect_uri", CODE_CALLBACK), CODE, SECRET);
+        assertEquals(400, noVerifier.status());
+        Http.Response tokens = Http.postForm(connect + "/token", Http.form("grant_type", "authorization_code", "code",
+                java.net.URLDecoder.decode(code, StandardCharsets.UTF_8), "redirect_uri", CODE_CALLBACK, "code_verifier", verifier), CODE, SECRET);
+        assertEquals(200, tokens.status(), tokens.body());
+
+        Http.Response info = Http.get(connect + "/userinfo", tokens.json().get("access_token").asText());
+        assertEquals(200, info.status());
+        assertEquals(USER, info.json().get("preferred_username").asText());
+
+        Http.Response out = Http.get(connect + "/endsession?id_token_hint=" + tokens.json().get("id_token").asText()
+                + "&post_logout_redirect_uri=" + BrowserlessLogin.enc(SIGNED_OUT), null);
+        assertEquals(302, out.status());
+        assertEquals(SIGNED_OUT, out.raw().headers().firstValue("Location").orElse(""));
+        // The session is gone, so the access token no longer reaches userinfo.
+        assertEquals(401, Http.get(connect + "/userinfo", tokens.json().get("access_token").asText()).status());
     }
 
     private static Map<String, String> fragment(String location) {
