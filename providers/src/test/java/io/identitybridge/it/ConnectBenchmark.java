@@ -1,0 +1,85 @@
+package io.identitybridge.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmark, not a test: client_credentials throughput of {@code /connect/token} against Keycloak's native token
+ * endpoint, on one server in one run, with {@code hey} as the load generator. Warms both up first (a cold JIT costs
+ * about 40 %), then alternates short measured runs and prints the ratio of the medians.
+ * Run it with {@code scripts/bench-connect.sh}.
+ */
+public final class ConnectBenchmark {
+
+    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final String CLIENT = "bench-connect-client-0001";
+    private static final String SECRET = "bench-connect-secret-0123456789abcdefghij";
+
+    public static void main(String[] args) throws Exception {
+        int warmupSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int measureSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int concurrency = 8;
+        try (KeycloakServer kc = KeycloakServer.start()) {
+            Http.Response seeded = kc.admin("POST", "/realms/creatio/identity-bridge/seed/apply", List.of(Map.of("ClientId", CLIENT,
+                    "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("client_credentials"), "AllowedScopes", List.of("find_clients"))));
+            if (seeded.status() != 200) {
+                throw new IllegalStateException("seeding the benchmark client answered " + seeded.status());
+            }
+            String connect = kc.realmUrl() + "/connect/token";
+            String nativeUrl = kc.realmUrl() + "/protocol/openid-connect/token";
+            System.out.printf("Keycloak %s, hey -c %d, warm-up %d s per endpoint, %d rounds of %d s per endpoint%n",
+                    System.getProperty("ib.keycloak.version"), concurrency, warmupSeconds, rounds, measureSeconds);
+            hey(nativeUrl, warmupSeconds, concurrency);
+            hey(connect, warmupSeconds, concurrency);
+            List<Double> n = new ArrayList<>();
+            List<Double> c = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                boolean nativeFirst = r % 2 == 0;
+                double first = hey(nativeFirst ? nativeUrl : connect, measureSeconds, concurrency);
+                double second = hey(nativeFirst ? connect : nativeUrl, measureSeconds, concurrency);
+                n.add(nativeFirst ? first : second);
+                c.add(nativeFirst ? second : first);
+                System.out.printf("round %d: native %.1f req/s, /connect %.1f req/s%n", r, n.get(r), c.get(r));
+            }
+            double mn = median(n);
+            double mc = median(c);
+            System.out.printf("%nmedian: native %.1f req/s, /connect %.1f req/s, ratio /connect / native = %.3f%n", mn, mc, mc / mn);
+        }
+    }
+
+    private static double hey(String url, int seconds, int concurrency) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((CLIENT + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+        Process p = new ProcessBuilder("hey", "-z", seconds + "s", "-c", String.valueOf(concurrency), "-m", "POST",
+                "-T", "application/x-www-form-urlencoded", "-H", "Authorization: Basic " + basic,
+                "-d", "grant_type=client_credentials&scope=find_clients", url).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        if (!out.contains("[200]")) {
+            throw new IllegalStateException("hey saw no 200 answers from " + url);
+        }
+        // Only the status section: the latency histogram also prints counts in brackets.
+        if (Pattern.compile("\\[[1345]\\d\\d]\\s+\\d+ responses").matcher(out).find()) {
+            throw new IllegalStateException("hey saw error answers from " + url + ":\n"
+                    + out.substring(Math.max(0, out.indexOf("Status code distribution"))));
+        }
+        Matcher m = RPS.matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("no Requests/sec in hey's output");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
