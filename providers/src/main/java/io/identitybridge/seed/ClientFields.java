@@ -21,6 +21,10 @@ public final class ClientFields {
     public static final String ATTR_SEEDED = "ib.seeded";
     public static final String MAPPER_ID_TOKEN_LIFETIME = "mapper.id-token-lifetime";
     public static final String MAPPER_CLIENT_ID = "mapper.client-id";
+    public static final String MAPPER_CLIENT_CLAIMS = "mapper.client-claims";
+    public static final String ATTR_CLIENT_CLAIMS = "ib.client.claims";
+    public static final String ATTR_CLIENT_CLAIMS_PREFIX = "ib.client.claims.prefix";
+    public static final String ATTR_CLIENT_CLAIMS_ALWAYS = "ib.client.claims.always";
 
     /** Keycloak field → the IS4 property an administrator would recognise. Insertion order is report order. */
     public static final Map<String, String> SOURCE;
@@ -49,6 +53,10 @@ public final class ClientFields {
         m.put(ATTR + ATTR_ID_TOKEN_LIFESPAN, "IdentityTokenLifetime");
         m.put(MAPPER_ID_TOKEN_LIFETIME, "IdentityTokenLifetime");
         m.put(MAPPER_CLIENT_ID, "(client_id claim)");
+        m.put(MAPPER_CLIENT_CLAIMS, "Claims");
+        m.put(ATTR + ATTR_CLIENT_CLAIMS, "Claims");
+        m.put(ATTR + ATTR_CLIENT_CLAIMS_PREFIX, "PrefixClientClaims");
+        m.put(ATTR + ATTR_CLIENT_CLAIMS_ALWAYS, "AlwaysSendClientClaims");
         m.put(ATTR + "client.session.idle.timeout", "SlidingRefreshTokenLifetime");
         m.put(ATTR + "client.session.max.lifespan", "AbsoluteRefreshTokenLifetime");
         m.put(ATTR + "pkce.code.challenge.method", "RequirePkce");

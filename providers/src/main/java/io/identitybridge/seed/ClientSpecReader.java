@@ -84,6 +84,8 @@ final class ClientSpecReader {
         s.put(ATTR + ClientFields.ATTR_ID_TOKEN_LIFESPAN, String.valueOf(in.seconds("IdentityTokenLifetime", 300, MAX_TOKEN_LIFETIME)));
         s.put(ClientFields.MAPPER_ID_TOKEN_LIFETIME, "present");
         s.put(ClientFields.MAPPER_CLIENT_ID, "present");
+        s.put(ClientFields.MAPPER_CLIENT_CLAIMS, "present");
+        ClientClaimsReader.read(in, s);
         refreshLifetimes(in, s);
         pkce(in, s);
         logout(in, s);

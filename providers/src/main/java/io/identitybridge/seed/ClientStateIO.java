@@ -1,5 +1,6 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.compat.ClientClaimsMapper;
 import io.identitybridge.compat.ClientIdClaimMapper;
 import io.identitybridge.compat.IdTokenLifetimeMapper;
 import org.keycloak.models.ClientModel;
@@ -36,7 +37,8 @@ final class ClientStateIO {
     // Suppliers: Keycloak stores an id into the model it is given, so each client needs its own.
     private static final Map<String, Supplier<ProtocolMapperModel>> MAPPERS = Map.of(
             ClientFields.MAPPER_ID_TOKEN_LIFETIME, IdTokenLifetimeMapper::model,
-            ClientFields.MAPPER_CLIENT_ID, ClientIdClaimMapper::model);
+            ClientFields.MAPPER_CLIENT_ID, ClientIdClaimMapper::model,
+            ClientFields.MAPPER_CLIENT_CLAIMS, ClientClaimsMapper::model);
 
     /** Added by Keycloak itself to every service-account client; not ours to compare or remove. */
     private static final String SERVICE_ACCOUNT_SCOPE = "service_account";
@@ -73,7 +75,7 @@ final class ClientStateIO {
             case "webOrigins" -> Json.sortedArray(c.getWebOrigins());
             case "defaultClientScopes" -> Json.sortedArray(scopeNames(c, true));
             case "optionalClientScopes" -> Json.sortedArray(scopeNames(c, false));
-            case ClientFields.MAPPER_ID_TOKEN_LIFETIME, ClientFields.MAPPER_CLIENT_ID -> c.getProtocolMappersStream()
+            case ClientFields.MAPPER_ID_TOKEN_LIFETIME, ClientFields.MAPPER_CLIENT_ID, ClientFields.MAPPER_CLIENT_CLAIMS -> c.getProtocolMappersStream()
                     .anyMatch(m -> MAPPERS.get(key).get().getProtocolMapper().equals(m.getProtocolMapper())) ? "present" : "";
             default -> throw new IllegalArgumentException("unknown client field " + key);
         };
@@ -156,7 +158,7 @@ final class ClientStateIO {
                 case "redirectUris" -> c.setRedirectUris(new HashSet<>(list(v)));
                 case "webOrigins" -> c.setWebOrigins(new HashSet<>(list(v)));
                 case "defaultClientScopes", "optionalClientScopes" -> scopesChanged = true;
-                case ClientFields.MAPPER_ID_TOKEN_LIFETIME, ClientFields.MAPPER_CLIENT_ID -> mapper(c, MAPPERS.get(key).get(), !v.isEmpty());
+                case ClientFields.MAPPER_ID_TOKEN_LIFETIME, ClientFields.MAPPER_CLIENT_ID, ClientFields.MAPPER_CLIENT_CLAIMS -> mapper(c, MAPPERS.get(key).get(), !v.isEmpty());
                 default -> throw new IllegalArgumentException("unknown client field " + key);
             }
         }

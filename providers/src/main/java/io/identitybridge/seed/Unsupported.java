@@ -36,11 +36,6 @@ final class Unsupported {
             in.error("AllowRememberConsent", "false is not supported yet: Keycloak always remembers a granted consent");
         }
         refuseNonEmpty(in, "IdentityProviderRestrictions", "use a per-client authentication flow override in Keycloak");
-        refuseNonEmpty(in, "Claims", "client claims arrive with the IdentityServer4 token compatibility work");
-        // Without Claims these only shape claims that do not exist; reading them is honouring them.
-        in.bool("AlwaysSendClientClaims", false);
-        in.bool("PrefixClientClaims", true);
-        in.string("ClientClaimsPrefix");
         String salt = in.string("PairWiseSubjectSalt");
         if (salt != null && !salt.isEmpty()) {
             in.error("PairWiseSubjectSalt", "is not supported yet: use Keycloak's pairwise subject mapper");

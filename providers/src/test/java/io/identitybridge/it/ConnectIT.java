@@ -43,8 +43,10 @@ class ConnectIT {
         connect = kc.realmUrl() + "/connect";
         kc.createUser(USER, PASSWORD);
         List<Map<String, Object>> clients = List.of(Map.of("ClientId", CLIENT, "Secrets", List.of(SECRET),
-                "AllowedGrantTypes", List.of("password", "refresh_token", "device"),
-                "PostLogoutRedirectUris", List.of(SIGNED_OUT), "AllowedScopes", List.of("openid", "profile", "IdentityServerApi")),
+                "AllowedGrantTypes", List.of("password", "refresh_token", "device", "client_credentials"),
+                "PostLogoutRedirectUris", List.of(SIGNED_OUT), "AllowedScopes", List.of("openid", "profile", "IdentityServerApi"),
+                "Claims", List.of(Map.of("Type", "tier", "Value", "gold"), Map.of("Type", "role", "Value", "a"),
+                        Map.of("Type", "role", "Value", "b"))),
                 Map.of("ClientId", HYBRID, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("hybrid"),
                         "RedirectUris", List.of(HYBRID_CALLBACK), "AllowedScopes", List.of("openid", "profile")),
                 Map.of("ClientId", CODE, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("authorization_code"),
@@ -105,6 +107,17 @@ class ConnectIT {
         Http.Response again = Http.postForm(connect + "/token", Http.form("grant_type", "refresh_token", "refresh_token", refresh), CLIENT, SECRET);
         assertEquals(400, again.status());
         assertEquals("invalid_grant", again.json().get("error").asText());
+    }
+
+    @Test
+    void clientClaimsArePrefixedAndSentForClientCredentialsOnly() {
+        Http.Response cc = Http.postForm(connect + "/token", Http.form("grant_type", "client_credentials"), CLIENT, SECRET);
+        assertEquals(200, cc.status(), cc.body());
+        JsonNode claims = Http.jwtPayload(cc.json().get("access_token").asText());
+        assertEquals("gold", claims.get("client_tier").asText());
+        assertEquals(2, claims.get("client_role").size());
+        JsonNode user = Http.jwtPayload(passwordGrant().get("access_token").asText());
+        assertTrue(!user.has("client_tier"), "client claims leaked into a password-grant token");
     }
 
     @Test

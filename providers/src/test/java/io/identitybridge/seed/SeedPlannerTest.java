@@ -109,12 +109,28 @@ class SeedPlannerTest {
     void unsupportedValuesAreRefusedByName() {
         String input = "[{\"ClientId\":\"unsupported-values-client\",\"AllowedGrantTypes\":[\"implicit\"],\"RedirectUris\":[\"https://x.example/cb\"],"
                 + "\"RefreshTokenUsage\":\"ReUse\",\"EnableLocalLogin\":false,\"IdentityProviderRestrictions\":[\"aad\"],"
-                + "\"Claims\":[{\"Type\":\"tier\",\"Value\":\"gold\"}],\"AuthorizationCodeLifetime\":60,\"AllowAccessToAllScopes\":true}]";
+                + "\"AuthorizationCodeLifetime\":60,\"AllowAccessToAllScopes\":true}]";
         Set<String> errors = errors(plan(input, new FakeRealm()));
-        for (String field : List.of("RefreshTokenUsage", "EnableLocalLogin", "IdentityProviderRestrictions", "Claims",
+        for (String field : List.of("RefreshTokenUsage", "EnableLocalLogin", "IdentityProviderRestrictions",
                 "AuthorizationCodeLifetime", "AllowAccessToAllScopes")) {
             assertTrue(errors.stream().anyMatch(e -> e.contains(field) && e.contains("not supported yet")), field + " in " + errors);
         }
+    }
+
+    @Test
+    void clientClaimsAreKeptWithTheirPrefixRule() {
+        String input = "[{\"ClientId\":\"claims-client-000001\",\"Secrets\":[\"it-only-secret-0123456789abcdefghijklmnop\"],"
+                + "\"AllowedGrantTypes\":[\"client_credentials\"],\"Claims\":[{\"Type\":\"tier\",\"Value\":\"gold\"}],"
+                + "\"AlwaysSendClientClaims\":true},"
+                + "{\"ClientId\":\"claims-client-000002\",\"Secrets\":[\"it-only-secret-0123456789abcdefghijklmnop\"],"
+                + "\"AllowedGrantTypes\":[\"client_credentials\"],\"Claims\":[{\"Type\":\"tier\"}],\"PrefixClientClaims\":false}]";
+        SeedPlan plan = plan(input, new FakeRealm());
+        Map<String, String> first = plan.clients().get(0).desired();
+        assertEquals("[[\"tier\",\"gold\"]]", first.get("attributes.ib.client.claims"));
+        assertEquals("client_", first.get("attributes.ib.client.claims.prefix"));
+        assertEquals("true", first.get("attributes.ib.client.claims.always"));
+        assertEquals("", plan.clients().get(1).desired().get("attributes.ib.client.claims.prefix"));
+        assertTrue(errors(plan).stream().anyMatch(e -> e.contains("(claims-client-000002) Claims[0] must be")), errors(plan).toString());
     }
 
     @Test

@@ -1,0 +1,93 @@
+package io.identitybridge.compat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.AccessToken;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * IdentityServer4 client claims: the pairs in the client attribute {@code ib.client.claims} go into access tokens,
+ * named with {@code ib.client.claims.prefix}, for client_credentials only unless {@code ib.client.claims.always}.
+ * A type given several times becomes an array, as IdentityServer4 serialises it.
+ */
+public class ClientClaimsMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper {
+
+    public static final String PROVIDER_ID = "ib-client-claims";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static ProtocolMapperModel model() {
+        ProtocolMapperModel m = new ProtocolMapperModel();
+        m.setName("client claims (IdentityServer4 Claims)");
+        m.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        m.setProtocolMapper(PROVIDER_ID);
+        m.setConfig(Map.of());
+        return m;
+    }
+
+    @Override
+    public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
+                                            UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        ClientModel client = clientSessionCtx.getClientSession().getClient();
+        String stored = client.getAttribute("ib.client.claims");
+        if (stored == null || stored.isEmpty()) {
+            return token;
+        }
+        boolean always = Boolean.parseBoolean(client.getAttribute("ib.client.claims.always"));
+        String grant = clientSessionCtx.getAttribute(Constants.GRANT_TYPE, String.class);
+        if (!always && !"client_credentials".equals(grant)) {
+            return token;
+        }
+        String prefix = client.getAttribute("ib.client.claims.prefix") == null ? "" : client.getAttribute("ib.client.claims.prefix");
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        try {
+            for (JsonNode pair : JSON.readTree(stored)) {
+                byName.computeIfAbsent(prefix + pair.get(0).asText(), k -> new ArrayList<>()).add(pair.get(1).asText());
+            }
+        } catch (IOException | RuntimeException e) {
+            return token; // an attribute edited by hand into something unreadable: leave the token as Keycloak made it
+        }
+        byName.forEach((name, values) -> token.getOtherClaims().put(name, values.size() == 1 ? values.get(0) : values));
+        return token;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Client claims (IdentityServer4)";
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return TOKEN_MAPPER_CATEGORY;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Adds the client's IdentityServer4 Claims (client attribute ib.client.claims) to access tokens, prefixed, "
+                + "for client_credentials only unless AlwaysSendClientClaims.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+}

@@ -1,0 +1,53 @@
+package io.identitybridge.seed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+import static io.identitybridge.seed.ClientFields.ATTR;
+
+/**
+ * IS4 client {@code Claims} ({@code [{Type, Value}]}) with PrefixClientClaims (default true), ClientClaimsPrefix
+ * (default "client_") and AlwaysSendClientClaims (default false), kept as attributes that the {@code ib-client-claims}
+ * mapper reads when it builds an access token.
+ */
+final class ClientClaimsReader {
+
+    private ClientClaimsReader() {
+    }
+
+    static void read(JsonProps in, SortedMap<String, String> state) {
+        TreeSet<String> pairs = new TreeSet<>();
+        JsonNode claims = in.raw("Claims");
+        if (claims != null && !claims.isNull()) {
+            if (!claims.isArray()) {
+                in.error("Claims", "must be an array of {Type, Value}");
+            } else {
+                for (int i = 0; i < claims.size(); i++) {
+                    JsonNode type = SeedInput.field(claims.get(i), "Type");
+                    JsonNode value = SeedInput.field(claims.get(i), "Value");
+                    if (type == null || !type.isTextual() || type.asText().isBlank() || value == null || value.isNull() || value.isContainerNode()) {
+                        in.error("Claims[" + i + "]", "must be {\"Type\": \"...\", \"Value\": \"...\"}");
+                    } else {
+                        pairs.add(type.asText() + "\u0000" + value.asText());
+                    }
+                }
+            }
+        }
+        boolean prefix = in.bool("PrefixClientClaims", true);
+        String prefixText = in.string("ClientClaimsPrefix");
+        boolean always = in.bool("AlwaysSendClientClaims", false);
+        ArrayNode stored = Json.MAPPER.createArrayNode();
+        pairs.forEach(p -> stored.addArray().add(p.substring(0, p.indexOf('\u0000'))).add(p.substring(p.indexOf('\u0000') + 1)));
+        try {
+            state.put(ATTR + ClientFields.ATTR_CLIENT_CLAIMS, pairs.isEmpty() ? "" : Json.MAPPER.writeValueAsString(stored));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        state.put(ATTR + ClientFields.ATTR_CLIENT_CLAIMS_PREFIX, prefix ? (prefixText == null ? "client_" : prefixText) : "");
+        state.put(ATTR + ClientFields.ATTR_CLIENT_CLAIMS_ALWAYS, String.valueOf(always));
+    }
+}
