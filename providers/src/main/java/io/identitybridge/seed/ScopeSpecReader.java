@@ -16,9 +16,11 @@ final class ScopeSpecReader {
 
     static final String CLAIMS = "claims";
     static final String TYPE = "attributes.ib.scope.type";
+    /** IS4 resource servers check aud against their API name, which in the IS4 scope model is the scope name. */
+    static final String AUDIENCE = "audience";
     static final java.util.Set<String> KEYS = java.util.Set.of("description", "attributes.consent.screen.text",
             "attributes.display.on.consent.screen", "attributes.include.in.token.scope",
-            "attributes.include.in.openid.provider.metadata", TYPE, CLAIMS);
+            "attributes.include.in.openid.provider.metadata", TYPE, CLAIMS, AUDIENCE);
 
     private ScopeSpecReader() {
     }
@@ -42,6 +44,7 @@ final class ScopeSpecReader {
             in.error("Type", "must be 'Identity' or 'Resource'");
         }
         s.put(TYPE, identity ? "Identity" : "Resource");
+        s.put(AUDIENCE, identity || name == null ? "" : name);
         TreeSet<String> claims = new TreeSet<>();
         JsonNode list = in.raw("Claims");
         if (list != null && !list.isNull()) {

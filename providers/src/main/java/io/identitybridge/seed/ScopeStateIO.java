@@ -17,6 +17,8 @@ final class ScopeStateIO {
     private static final String ATTR = "attributes.";
     private static final String USER_ATTRIBUTE_MAPPER = "oidc-usermodel-attribute-mapper";
     private static final String CLAIM_MAPPER_PREFIX = "claim ";
+    private static final String AUDIENCE_MAPPER = "oidc-audience-mapper";
+    private static final String AUDIENCE_MAPPER_NAME = "audience (IS4 resource)";
 
     private ScopeStateIO() {
     }
@@ -29,6 +31,10 @@ final class ScopeStateIO {
                 s.put(key, v == null ? "" : v);
             } else if (key.equals("description")) {
                 s.put(key, scope.getDescription() == null ? "" : scope.getDescription());
+            } else if (key.equals(ScopeSpecReader.AUDIENCE)) {
+                s.put(key, scope.getProtocolMappersStream().filter(m -> AUDIENCE_MAPPER.equals(m.getProtocolMapper())
+                        && AUDIENCE_MAPPER_NAME.equals(m.getName())).map(m -> m.getConfig().getOrDefault("included.custom.audience", ""))
+                        .findFirst().orElse(""));
             } else if (key.equals(ScopeSpecReader.CLAIMS)) {
                 TreeSet<String> claims = new TreeSet<>();
                 claimMappers(scope).forEach(m -> claims.add(m.getName().substring(CLAIM_MAPPER_PREFIX.length())));
@@ -55,6 +61,12 @@ final class ScopeStateIO {
                 scope.setDescription(v.isEmpty() ? null : v);
             } else if (key.equals(ScopeSpecReader.CLAIMS)) {
                 mappers = true;
+            } else if (key.equals(ScopeSpecReader.AUDIENCE)) {
+                scope.getProtocolMappersStream().filter(m -> AUDIENCE_MAPPER_NAME.equals(m.getName())).toList()
+                        .forEach(scope::removeProtocolMapper);
+                if (!v.isEmpty()) {
+                    scope.addProtocolMapper(audienceMapper(v));
+                }
             }
         }
         if (mappers) {
@@ -70,6 +82,16 @@ final class ScopeStateIO {
         return scope.getProtocolMappersStream()
                 .filter(m -> USER_ATTRIBUTE_MAPPER.equals(m.getProtocolMapper()) && m.getName().startsWith(CLAIM_MAPPER_PREFIX))
                 .toList();
+    }
+
+    private static ProtocolMapperModel audienceMapper(String audience) {
+        ProtocolMapperModel m = new ProtocolMapperModel();
+        m.setName(AUDIENCE_MAPPER_NAME);
+        m.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        m.setProtocolMapper(AUDIENCE_MAPPER);
+        m.setConfig(Map.of("included.custom.audience", audience, "access.token.claim", "true",
+                "introspection.token.claim", "true", "id.token.claim", "false"));
+        return m;
     }
 
     private static ProtocolMapperModel claimMapper(String claim, boolean identity) {

@@ -24,6 +24,15 @@ final class BrowserlessLogin {
 
     /** Returns the Location of the final redirect to the client. */
     static String login(String authorizeUrl, String username, String password) {
+        HttpResponse<String> done = submit(authorizeUrl, username, password);
+        if (done.statusCode() != 302) {
+            throw new AssertionError("login answered " + done.statusCode() + " instead of a redirect");
+        }
+        return done.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** Logs in and returns Keycloak's last answer as is (a form_post page, for instance). */
+    static HttpResponse<String> submit(String authorizeUrl, String username, String password) {
         // Keycloak marks its cookies Secure (browsers treat localhost as secure), which java.net's CookieManager would
         // withhold over http, so carry them by hand.
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -40,14 +49,10 @@ final class BrowserlessLogin {
             String form = "username=" + enc(username) + "&password=" + enc(password) + "&credentialId=";
             String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
                     .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).toList());
-            HttpResponse<String> done = browser.send(HttpRequest.newBuilder(URI.create(action))
+            return browser.send(HttpRequest.newBuilder(URI.create(action))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Cookie", cookies)
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (done.statusCode() != 302) {
-                throw new AssertionError("login answered " + done.statusCode() + " instead of a redirect");
-            }
-            return done.headers().firstValue("Location").orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -44,7 +44,7 @@ class ConnectIT {
         kc.createUser(USER, PASSWORD);
         List<Map<String, Object>> clients = List.of(Map.of("ClientId", CLIENT, "Secrets", List.of(SECRET),
                 "AllowedGrantTypes", List.of("password", "refresh_token", "device", "client_credentials"),
-                "PostLogoutRedirectUris", List.of(SIGNED_OUT), "AllowedScopes", List.of("openid", "profile", "IdentityServerApi"),
+                "PostLogoutRedirectUris", List.of(SIGNED_OUT), "AllowedScopes", List.of("openid", "profile", "IdentityServerApi", "orders.api"),
                 "Claims", List.of(Map.of("Type", "tier", "Value", "gold"), Map.of("Type", "role", "Value", "a"),
                         Map.of("Type", "role", "Value", "b"))),
                 Map.of("ClientId", HYBRID, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("hybrid"),
@@ -52,7 +52,10 @@ class ConnectIT {
                 Map.of("ClientId", CODE, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("authorization_code"),
                         "RequirePkce", true, "RedirectUris", List.of(CODE_CALLBACK), "PostLogoutRedirectUris", List.of(SIGNED_OUT),
                         "AllowedScopes", List.of("openid", "profile")));
-        Http.Response seeded = kc.admin("POST", "/realms/creatio/identity-bridge/seed/apply", clients);
+        // An appsettings-style object: IS4 Scopes beside the Clients; orders.api is an API (Resource) scope.
+        Map<String, Object> input = Map.of("Scopes", List.of(Map.of("Name", "orders.api", "Type", "Resource",
+                "DisplayName", "Orders API")), "Clients", clients);
+        Http.Response seeded = kc.admin("POST", "/realms/creatio/identity-bridge/seed/apply", input);
         assertEquals(200, seeded.status(), seeded.body());
     }
 
@@ -118,6 +121,24 @@ class ConnectIT {
         assertEquals(2, claims.get("client_role").size());
         JsonNode user = Http.jwtPayload(passwordGrant().get("access_token").asText());
         assertTrue(!user.has("client_tier"), "client claims leaked into a password-grant token");
+    }
+
+    @Test
+    void askingForAnApiScopePutsTheApiNameIntoAud() {
+        Http.Response api = Http.postForm(connect + "/token", Http.form("grant_type", "client_credentials", "scope", "orders.api"), CLIENT, SECRET);
+        assertEquals(200, api.status(), api.body());
+        JsonNode aud = Http.jwtPayload(api.json().get("access_token").asText()).get("aud");
+        assertTrue(aud != null && aud.toString().contains("\"orders.api\""), "aud: " + aud);
+        Http.Response other = Http.postForm(connect + "/token", Http.form("grant_type", "client_credentials", "scope", "IdentityServerApi"), CLIENT, SECRET);
+        JsonNode otherAud = Http.jwtPayload(other.json().get("access_token").asText()).get("aud");
+        assertTrue(otherAud == null || !otherAud.toString().contains("orders.api"), "aud without asking: " + otherAud);
+    }
+
+    @Test
+    void anOversizedTokenRequestIsA4xxNotA500() {
+        String huge = "grant_type=client_credentials&scope=" + "x".repeat(12 * 1024 * 1024);
+        Http.Response r = Http.sendRaw("POST", connect + "/token", "application/x-www-form-urlencoded", huge);
+        assertTrue(r.status() >= 400 && r.status() < 500, "status " + r.status());
     }
 
     @Test
@@ -216,6 +237,10 @@ class ConnectIT {
                 "code", fragment.get("code"), "redirect_uri", HYBRID_CALLBACK), HYBRID, SECRET);
         assertEquals(200, tokens.status(), tokens.body());
         assertEquals(HYBRID, Http.jwtPayload(tokens.json().get("access_token").asText()).get("client_id").asText());
+        // The hybrid client lists no post-logout URI: IS4 allows none, even its own redirect URI.
+        Http.Response noPostLogout = Http.get(connect + "/endsession?id_token_hint=" + fragment.get("id_token")
+                + "&post_logout_redirect_uri=" + BrowserlessLogin.enc(HYBRID_CALLBACK), null);
+        assertEquals(400, noPostLogout.status());
         Http.Response wrong = Http.get(connect + "/authorize?client_id=" + HYBRID + "&response_type=" + BrowserlessLogin.enc("code id_token")
                 + "&scope=openid&nonce=n&redirect_uri=" + BrowserlessLogin.enc(HYBRID_CALLBACK + "/"), null);
         assertEquals(400, wrong.status());
@@ -264,6 +289,17 @@ class ConnectIT {
         assertEquals(SIGNED_OUT, out.raw().headers().firstValue("Location").orElse(""));
         // The session is gone, so the access token no longer reaches userinfo.
         assertEquals(401, Http.get(connect + "/userinfo", tokens.json().get("access_token").asText()).status());
+    }
+
+    @Test
+    void formPostResponseModePostsTheTokensToTheRedirectUri() {
+        java.net.http.HttpResponse<String> page = BrowserlessLogin.submit(connect + "/authorize?client_id=" + SeedingIT.SYSTEM_CLIENT
+                + "&response_type=id_token&response_mode=form_post&scope=openid&nonce=n6&state=s6&redirect_uri="
+                + BrowserlessLogin.enc("http://localhost:8090"), USER, PASSWORD);
+        assertEquals(200, page.statusCode());
+        String html = page.body().toLowerCase(java.util.Locale.ROOT);
+        assertTrue(html.contains("<form method=\"post\" action=\"http://localhost:8090\">"), "the form does not post to the redirect URI");
+        assertTrue(html.contains("name=\"id_token\"") && html.contains("name=\"state\" value=\"s6\""), "no id_token or state in the posted form");
     }
 
     private static Map<String, String> fragment(String location) {

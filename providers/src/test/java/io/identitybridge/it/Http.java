@@ -66,6 +66,22 @@ public final class Http {
         }
     }
 
+    /** HTTP/1.1 with Expect: 100-continue, so that a server refusing the body can answer before it is sent. */
+    public static Response sendRaw(String method, String url, String contentType, String body) {
+        HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest req = request(url, null).header("Content-Type", contentType).expectContinue(true)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> r = http11.send(req, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Map<String, String> form(String... keyValues) {
         Map<String, String> form = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
