@@ -8,10 +8,7 @@ import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.AccessToken;
 
 import java.io.IOException;
@@ -25,18 +22,13 @@ import java.util.Map;
  * named with {@code ib.client.claims.prefix}, for client_credentials only unless {@code ib.client.claims.always}.
  * A type given several times becomes an array, as IdentityServer4 serialises it.
  */
-public class ClientClaimsMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper {
+public class ClientClaimsMapper extends FixedMapper implements OIDCAccessTokenMapper {
 
     public static final String PROVIDER_ID = "ib-client-claims";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static ProtocolMapperModel model() {
-        ProtocolMapperModel m = new ProtocolMapperModel();
-        m.setName("client claims (IdentityServer4 Claims)");
-        m.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        m.setProtocolMapper(PROVIDER_ID);
-        m.setConfig(Map.of());
-        return m;
+        return model("client claims (IdentityServer4 Claims)", PROVIDER_ID);
     }
 
     @Override
@@ -76,18 +68,8 @@ public class ClientClaimsMapper extends AbstractOIDCProtocolMapper implements OI
     }
 
     @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
-    }
-
-    @Override
     public String getHelpText() {
         return "Adds the client's IdentityServer4 Claims (client attribute ib.client.claims) to access tokens, prefixed, "
                 + "for client_credentials only unless AlwaysSendClientClaims.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
     }
 }

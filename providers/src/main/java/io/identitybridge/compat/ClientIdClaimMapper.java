@@ -4,31 +4,20 @@ import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.AccessToken;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * IdentityServer4 puts {@code client_id} into every access token; Keycloak does so only for service accounts.
  * This mapper adds it for every grant.
  */
-public class ClientIdClaimMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper {
+public class ClientIdClaimMapper extends FixedMapper implements OIDCAccessTokenMapper {
 
     public static final String PROVIDER_ID = "ib-client-id";
     public static final String CLAIM = "client_id";
 
     public static ProtocolMapperModel model() {
-        ProtocolMapperModel m = new ProtocolMapperModel();
-        m.setName("client_id claim (IdentityServer4)");
-        m.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        m.setProtocolMapper(PROVIDER_ID);
-        m.setConfig(Map.of());
-        return m;
+        return model("client_id claim (IdentityServer4)", PROVIDER_ID);
     }
 
     @Override
@@ -49,17 +38,7 @@ public class ClientIdClaimMapper extends AbstractOIDCProtocolMapper implements O
     }
 
     @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
-    }
-
-    @Override
     public String getHelpText() {
         return "Puts the client's clientId into the access token as client_id, for every grant, as IdentityServer4 does.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
     }
 }

@@ -5,31 +5,20 @@ import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * IdentityServer4's IdentityTokenLifetime. Keycloak gives the id token the access token's expiry; this mapper sets
  * {@code exp = iat + lifetime} from the client attribute {@code ib.id.token.lifespan} (seconds).
  */
-public class IdTokenLifetimeMapper extends AbstractOIDCProtocolMapper implements OIDCIDTokenMapper {
+public class IdTokenLifetimeMapper extends FixedMapper implements OIDCIDTokenMapper {
 
     public static final String PROVIDER_ID = "ib-id-token-lifetime";
     public static final String ATTRIBUTE = "ib.id.token.lifespan";
 
     public static ProtocolMapperModel model() {
-        ProtocolMapperModel m = new ProtocolMapperModel();
-        m.setName("id token lifetime (IdentityTokenLifetime)");
-        m.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        m.setProtocolMapper(PROVIDER_ID);
-        m.setConfig(Map.of());
-        return m;
+        return model("id token lifetime (IdentityTokenLifetime)", PROVIDER_ID);
     }
 
     @Override
@@ -58,17 +47,7 @@ public class IdTokenLifetimeMapper extends AbstractOIDCProtocolMapper implements
     }
 
     @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
-    }
-
-    @Override
     public String getHelpText() {
         return "Sets the id token's exp to iat plus the client attribute '" + ATTRIBUTE + "' (seconds), like IdentityServer4's IdentityTokenLifetime.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
     }
 }

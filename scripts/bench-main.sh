@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Shared by the benchmark commands: builds the jar, unpacks the distribution, and runs one benchmark main class from
+# the test classpath against a Keycloak it starts itself. Usage: scripts/bench-main.sh <class> [args...]
+set -euo pipefail
+top="$(cd "$(dirname "$0")/.." && pwd)"
+main="$1"
+shift
+version="$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$top/pom.xml" | head -n 1)"
+mvn -B -q -f "$top/pom.xml" -DskipTests -DskipLocalKeycloak=true verify
+target="$top/providers/target"
+cd "$top/providers"
+exec mvn -B -q exec:java -Dexec.mainClass="$main" -Dexec.classpathScope=test -Dexec.args="$*" \
+    -Dib.keycloak.home="$target/it-keycloak/keycloak-$version" -Dib.keycloak.version="$version" \
+    -Dib.provider.jar="$target/identity-bridge.jar" -Dib.top.dir="$top" -Dib.work.dir="$target/bench-work" \
+    -Dib.project.version=bench -Dib.http.timeout.seconds=1800
