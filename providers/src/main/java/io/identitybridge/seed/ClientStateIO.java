@@ -34,11 +34,14 @@ import static io.identitybridge.seed.ClientFields.ATTR;
 final class ClientStateIO {
 
     /** Our protocol mappers, by the field that says whether a client has them. */
-    // Suppliers: Keycloak stores an id into the model it is given, so each client needs its own.
-    private static final Map<String, Supplier<ProtocolMapperModel>> MAPPERS = Map.of(
-            ClientFields.MAPPER_ID_TOKEN_LIFETIME, IdTokenLifetimeMapper::model,
-            ClientFields.MAPPER_CLIENT_ID, ClientIdClaimMapper::model,
-            ClientFields.MAPPER_CLIENT_CLAIMS, ClientClaimsMapper::model);
+    /** One of our mappers: its provider id, to recognise it, and a fresh model (Keycloak stores an id into the one it gets). */
+    private record Mapper(String providerId, Supplier<ProtocolMapperModel> model) {
+    }
+
+    private static final Map<String, Mapper> MAPPERS = Map.of(
+            ClientFields.MAPPER_ID_TOKEN_LIFETIME, new Mapper(IdTokenLifetimeMapper.PROVIDER_ID, IdTokenLifetimeMapper::model),
+            ClientFields.MAPPER_CLIENT_ID, new Mapper(ClientIdClaimMapper.PROVIDER_ID, ClientIdClaimMapper::model),
+            ClientFields.MAPPER_CLIENT_CLAIMS, new Mapper(ClientClaimsMapper.PROVIDER_ID, ClientClaimsMapper::model));
 
     /** Added by Keycloak itself to every service-account client; not ours to compare or remove. */
     private static final String SERVICE_ACCOUNT_SCOPE = "service_account";
@@ -76,7 +79,7 @@ final class ClientStateIO {
             case "defaultClientScopes" -> Json.sortedArray(scopeNames(c, true));
             case "optionalClientScopes" -> Json.sortedArray(scopeNames(c, false));
             case ClientFields.MAPPER_ID_TOKEN_LIFETIME, ClientFields.MAPPER_CLIENT_ID, ClientFields.MAPPER_CLIENT_CLAIMS -> c.getProtocolMappersStream()
-                    .anyMatch(m -> MAPPERS.get(key).get().getProtocolMapper().equals(m.getProtocolMapper())) ? "present" : "";
+                    .anyMatch(m -> MAPPERS.get(key).providerId().equals(m.getProtocolMapper())) ? "present" : "";
             default -> throw new IllegalArgumentException("unknown client field " + key);
         };
     }
@@ -118,7 +121,7 @@ final class ClientStateIO {
         rep.setDefaultClientScopes(defaults);
         rep.setOptionalClientScopes(list(desired.get("optionalClientScopes")));
         rep.setProtocolMappers(MAPPERS.entrySet().stream().filter(e -> !desired.getOrDefault(e.getKey(), "").isEmpty())
-                .map(e -> ModelToRepresentation.toRepresentation(e.getValue().get())).toList());
+                .map(e -> ModelToRepresentation.toRepresentation(e.getValue().model().get())).toList());
         ClientModel client = ClientManager.createClient(session, realm, rep);
         if (serviceAccount) {
             // The client is new, so it has no service-account user yet; Keycloak's enableServiceAccount would query first.
@@ -158,7 +161,7 @@ final class ClientStateIO {
                 case "redirectUris" -> c.setRedirectUris(new HashSet<>(list(v)));
                 case "webOrigins" -> c.setWebOrigins(new HashSet<>(list(v)));
                 case "defaultClientScopes", "optionalClientScopes" -> scopesChanged = true;
-                case ClientFields.MAPPER_ID_TOKEN_LIFETIME, ClientFields.MAPPER_CLIENT_ID, ClientFields.MAPPER_CLIENT_CLAIMS -> mapper(c, MAPPERS.get(key).get(), !v.isEmpty());
+                case ClientFields.MAPPER_ID_TOKEN_LIFETIME, ClientFields.MAPPER_CLIENT_ID, ClientFields.MAPPER_CLIENT_CLAIMS -> mapper(c, MAPPERS.get(key).model().get(), !v.isEmpty());
                 default -> throw new IllegalArgumentException("unknown client field " + key);
             }
         }

@@ -69,17 +69,8 @@ public final class Http {
     /** HTTP/1.1 with Expect: 100-continue, so that a server refusing the body can answer before it is sent. */
     public static Response sendRaw(String method, String url, String contentType, String body) {
         HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest req = request(url, null).header("Content-Type", contentType).expectContinue(true)
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            HttpResponse<String> r = http11.send(req, HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body(), r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(http11, request(url, null).header("Content-Type", contentType).expectContinue(true)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public static Map<String, String> form(String... keyValues) {
@@ -109,8 +100,12 @@ public final class Http {
     }
 
     private static Response send(HttpRequest.Builder b) {
+        return send(CLIENT, b);
+    }
+
+    private static Response send(HttpClient client, HttpRequest.Builder b) {
         try {
-            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

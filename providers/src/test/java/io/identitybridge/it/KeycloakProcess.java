@@ -107,10 +107,6 @@ public final class KeycloakProcess implements AutoCloseable {
         throw new IllegalStateException("Keycloak not ready after " + START_TIMEOUT + "\n" + logTail());
     }
 
-    public int managementPort() {
-        return managementPort;
-    }
-
     public String baseUrl() {
         return "http://localhost:" + httpPort;
     }
