@@ -1,0 +1,59 @@
+package io.identitybridge.idsapi;
+
+import io.identitybridge.config.IdentityBridgeProvider;
+import jakarta.ws.rs.WebApplicationException;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * IdentityServer4's guard of its local API: a valid access token of this realm (checked by Keycloak's own bearer
+ * authenticator) that carries {@code IdentityServerApi} and the operation's scope.
+ */
+public final class ApiGuard {
+
+    public static final String API_SCOPE = "IdentityServerApi";
+
+    private ApiGuard() {
+    }
+
+    /** The realm the API serves, or 404 for every other realm: the API is part of the Creatio realm only. */
+    public static void requireBridgeRealm(KeycloakSession session, RealmModel realm) {
+        IdentityBridgeProvider bridge = session.getProvider(IdentityBridgeProvider.class);
+        if (bridge == null || !realm.getName().equals(bridge.settings().realm())) {
+            throw ApiError.notFound("the Identity Service API is not served in realm '" + realm.getName() + "'");
+        }
+    }
+
+    /** The calling client, after checking its token and scopes. */
+    public static ClientModel caller(KeycloakSession session, RealmModel realm, String operationScope) {
+        AuthResult auth;
+        try {
+            auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
+        } catch (WebApplicationException e) {
+            auth = null;
+        }
+        if (auth == null || auth.getToken() == null || auth.getClient() == null) {
+            throw new ApiError(401, "invalid_token", "a valid bearer access token of realm '" + realm.getName() + "' is required");
+        }
+        AccessToken token = auth.getToken();
+        Set<String> scopes = token.getScope() == null ? Set.of()
+                : Arrays.stream(token.getScope().split(" ")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
+        for (String needed : new String[]{API_SCOPE, operationScope}) {
+            if (!scopes.contains(needed)) {
+                throw new ApiError(403, "insufficient_scope", "the access token lacks the scope '" + needed + "'");
+            }
+        }
+        if (!auth.getClient().isEnabled()) {
+            throw new ApiError(401, "invalid_token", "the calling client is disabled");
+        }
+        return auth.getClient();
+    }
+}
