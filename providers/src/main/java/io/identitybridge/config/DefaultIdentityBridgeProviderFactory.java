@@ -67,6 +67,9 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
                 .options("fail", "skip").defaultValue("fail").add()
                 .property().name(IdentityBridgeSettings.OPT_PRUNE).type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .helpText("Delete clients this seeder created earlier that are gone from the input.").defaultValue(false).add()
+                .property().name(IdentityBridgeSettings.OPT_RESOURCE_SWEEP_INTERVAL).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Seconds between runs of the task that removes expired OwnedResources (tokens refuse them at once anyway).")
+                .defaultValue(IdentityBridgeSettings.DEFAULT_RESOURCE_SWEEP_SECONDS).add()
                 .build();
     }
 

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * {@code clients} is never echoed: it holds secrets.
  */
 public record IdentityBridgeSettings(String realm, String clients, Path clientsFile, int secretMinLength,
-                                     OnInvalid onInvalid, boolean prune) {
+                                     OnInvalid onInvalid, boolean prune, int resourceSweepSeconds) {
 
     public enum OnInvalid { FAIL, SKIP }
 
@@ -23,6 +23,8 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
     public static final String OPT_SECRET_MIN_LENGTH = "secret-min-length";
     public static final String OPT_ON_INVALID = "on-invalid";
     public static final String OPT_PRUNE = "prune";
+    public static final String OPT_RESOURCE_SWEEP_INTERVAL = "resource-sweep-interval";
+    public static final int DEFAULT_RESOURCE_SWEEP_SECONDS = 60;
     public static final String DEFAULT_REALM = "creatio";
     public static final int DEFAULT_SECRET_MIN_LENGTH = 32;
 
@@ -104,10 +106,23 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
             prune = p.equals("true");
         }
 
+        int sweep = DEFAULT_RESOURCE_SWEEP_SECONDS;
+        String sweepText = lookup.apply(OPT_RESOURCE_SWEEP_INTERVAL);
+        if (sweepText != null) {
+            try {
+                sweep = Integer.parseInt(sweepText.strip());
+                if (sweep < 1 || sweep > 86400) {
+                    problems.add(problem(OPT_RESOURCE_SWEEP_INTERVAL, "is " + sweep + "; it must be between 1 and 86400 seconds"));
+                }
+            } catch (NumberFormatException e) {
+                problems.add(problem(OPT_RESOURCE_SWEEP_INTERVAL, "'" + sweepText + "' is not a whole number of seconds"));
+            }
+        }
+
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid Identity Bridge configuration: " + String.join("; ", problems));
         }
-        return new IdentityBridgeSettings(realm, clients, clientsFile, min, onInvalid, prune);
+        return new IdentityBridgeSettings(realm, clients, clientsFile, min, onInvalid, prune, sweep);
     }
 
     /** For callers that only have options (no environment to cross-check). */
@@ -128,7 +143,7 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
     @Override
     public String toString() {
         return "IdentityBridgeSettings[realm=" + realm + ", clients=" + (clients == null ? "unset" : "set") + ", clientsFile="
-                + clientsFile + ", secretMinLength=" + secretMinLength + ", onInvalid=" + onInvalid + ", prune=" + prune + "]";
+                + clientsFile + ", secretMinLength=" + secretMinLength + ", onInvalid=" + onInvalid + ", prune=" + prune + ", resourceSweepSeconds=" + resourceSweepSeconds + "]";
     }
 
     private static String problem(String option, String what) {

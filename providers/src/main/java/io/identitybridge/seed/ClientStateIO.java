@@ -3,6 +3,7 @@ package io.identitybridge.seed;
 import io.identitybridge.compat.ClientClaimsMapper;
 import io.identitybridge.compat.ClientIdClaimMapper;
 import io.identitybridge.compat.IdTokenLifetimeMapper;
+import io.identitybridge.resources.ResourceScopes;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
@@ -179,7 +180,8 @@ final class ClientStateIO {
         for (Map.Entry<String, ClientScopeModel> e : current.entrySet()) {
             String name = e.getKey();
             boolean keep = isDefault.containsKey(name) ? wantDefault.contains(name) : wantOptional.contains(name);
-            if (!keep && !SERVICE_ACCOUNT_SCOPE.equals(name)) {
+            // Grants of OwnedResources belong to the Identity Service API, not to the seed input.
+            if (!keep && !SERVICE_ACCOUNT_SCOPE.equals(name) && !ResourceScopes.isResource(e.getValue())) {
                 c.removeClientScope(e.getValue());
             }
         }
@@ -212,8 +214,12 @@ final class ClientStateIO {
     }
 
     private static Set<String> scopeNames(ClientModel c, boolean dflt) {
-        Set<String> names = new TreeSet<>(c.getClientScopes(dflt).keySet());
-        names.remove(SERVICE_ACCOUNT_SCOPE);
+        Set<String> names = new TreeSet<>();
+        c.getClientScopes(dflt).forEach((name, scope) -> {
+            if (!SERVICE_ACCOUNT_SCOPE.equals(name) && !ResourceScopes.isResource(scope)) {
+                names.add(name);
+            }
+        });
         return names;
     }
 

@@ -1,5 +1,6 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.resources.ResourceScopes;
 import org.keycloak.Config;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -74,7 +75,7 @@ final class KeycloakRealmView implements RealmView {
     private Map<String, ClientScopeModel> scopes() {
         if (scopes == null) {
             scopes = realm.getClientScopesStream()
-                    .filter(s -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(s.getProtocol()))
+                    .filter(s -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(s.getProtocol()) && !ResourceScopes.isResource(s))
                     .collect(Collectors.toMap(ClientScopeModel::getName, s -> s, (a, b) -> a));
         }
         return scopes;

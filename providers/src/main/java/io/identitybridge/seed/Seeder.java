@@ -26,8 +26,6 @@ public final class Seeder {
         }
         // Planning only reads. In batch mode Hibernate skips its flush before every query, which would otherwise
         // dirty-check every client loaded so far and make planning 1,000 clients quadratic.
-        // Planning only reads. In batch mode Hibernate skips its flush before every query, which would otherwise
-        // dirty-check every client loaded so far and make planning 1,000 clients quadratic.
         SeedPlan[] plan = new SeedPlan[1];
         EntityManagers.runInBatch(session,
                 () -> plan[0] = new SeedPlanner(secretMinLength, prune).plan(parsed, new KeycloakRealmView(session, realm)), false);

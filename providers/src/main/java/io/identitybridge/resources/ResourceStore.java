@@ -1,0 +1,75 @@
+package io.identitybridge.resources;
+
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import java.util.Collection;
+import java.util.List;
+
+/** Queries and writes of {@link OwnedResourceEntity}, in the caller's (Keycloak's) transaction. */
+public final class ResourceStore {
+
+    private final EntityManager em;
+
+    public ResourceStore(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    OwnedResourceEntity byName(RealmModel realm, String name) {
+        return em.createNamedQuery("ibResourceByName", OwnedResourceEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("name", name)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** Resources not yet expired whose owner is one of {@code ownerIds} (Keycloak's internal client ids). */
+    List<OwnedResourceEntity> liveByOwners(RealmModel realm, Collection<String> ownerIds, long now) {
+        if (ownerIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("ibResourcesByOwners", OwnedResourceEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("ownerIds", ownerIds).setParameter("now", now)
+                .getResultList();
+    }
+
+    List<OwnedResourceEntity> allByOwner(RealmModel realm, String ownerId) {
+        return em.createNamedQuery("ibAllResourcesByOwner", OwnedResourceEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("ownerId", ownerId).getResultList();
+    }
+
+    List<OwnedResourceEntity> expired(long now, int max) {
+        return em.createNamedQuery("ibExpiredResources", OwnedResourceEntity.class)
+                .setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    /** Any client scope of the realm by that name: one query, not a walk over thousands of resource scopes. */
+    boolean scopeNameTaken(RealmModel realm, String name) {
+        return em.createQuery("select count(s) from ClientScopeEntity s where s.realmId = :realmId and s.name = :name", Long.class)
+                .setParameter("realmId", realm.getId()).setParameter("name", name).getSingleResult() > 0;
+    }
+
+    void persist(OwnedResourceEntity e) {
+        em.persist(e);
+        em.flush(); // a duplicate name fails here, inside the call, as a 409
+    }
+
+    /** Removes the resource and its client scope; Keycloak drops the scope's grants with it. */
+    void remove(RealmModel realm, OwnedResourceEntity e) {
+        em.remove(e);
+        em.flush();
+        if (realm.getClientScopeById(e.getClientScopeId()) != null) {
+            realm.removeClientScope(e.getClientScopeId());
+        }
+    }
+
+    /** A scope removed by anyone (the admin console, say) takes its resource row with it. */
+    void forgetScope(String clientScopeId) {
+        em.createNamedQuery("ibDeleteResourceByScope").setParameter("clientScopeId", clientScopeId).executeUpdate();
+    }
+
+    void forgetRealm(String realmId) {
+        em.createNamedQuery("ibDeleteResourcesByRealm").setParameter("realmId", realmId).executeUpdate();
+    }
+
+}
