@@ -1,0 +1,85 @@
+package io.identitybridge.clientsapi;
+
+import io.identitybridge.resources.ResourceScopes;
+import io.identitybridge.seed.ClientFields;
+import io.identitybridge.seed.ClientRegistrar;
+import org.keycloak.models.ClientModel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A client as the Clients calls show it: IS4 names, camelCase, and never a secret. */
+final class ClientInfo {
+
+    /** Scopes every client has in Keycloak; not part of an IS4 AllowedScopes list. */
+    private static final Set<String> IMPLICIT_SCOPES = Set.of("acr", "basic", "web-origins", "service_account");
+
+    private ClientInfo() {
+    }
+
+    static Map<String, Object> summary(ClientModel c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("clientId", c.getClientId());
+        m.put("clientName", c.getName());
+        m.put("description", c.getDescription());
+        m.put("customerId", c.getAttribute(ClientFields.ATTR_CUSTOMER_ID));
+        return m;
+    }
+
+    static Map<String, Object> details(ClientModel c) {
+        Map<String, Object> m = summary(c);
+        m.put("clientUri", c.getBaseUrl());
+        m.put("enabled", c.isEnabled());
+        m.put("allowedGrantTypes", grantTypes(c));
+        TreeSet<String> scopes = new TreeSet<>();
+        for (boolean dflt : new boolean[]{true, false}) {
+            c.getClientScopes(dflt).forEach((name, scope) -> {
+                if (!IMPLICIT_SCOPES.contains(name) && !ResourceScopes.isResource(scope)) {
+                    scopes.add(name);
+                }
+            });
+        }
+        m.put("allowedScopes", List.copyOf(scopes));
+        m.put("redirectUris", List.copyOf(new TreeSet<>(c.getRedirectUris())));
+        String postLogout = c.getAttribute("post.logout.redirect.uris");
+        m.put("postLogoutRedirectUris", postLogout == null || postLogout.equals("-") ? List.of()
+                : Arrays.stream(postLogout.split("##")).filter(s -> !s.isBlank() && !s.equals("-")).sorted().toList());
+        m.put("accessTokenLifetime", seconds(c.getAttribute("access.token.lifespan")));
+        m.put("registeredBy", c.getAttribute(ClientRegistrar.ATTR_REGISTERED_BY));
+        return m;
+    }
+
+    /** An attribute edited by hand may hold anything; show it only when it is a number. */
+    private static Integer seconds(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static List<String> grantTypes(ClientModel c) {
+        List<String> g = new ArrayList<>();
+        if (c.isStandardFlowEnabled()) {
+            g.add("authorization_code");
+        }
+        if (c.isImplicitFlowEnabled()) {
+            g.add("implicit");
+        }
+        if (c.isDirectAccessGrantsEnabled()) {
+            g.add("password");
+        }
+        if (c.isServiceAccountsEnabled()) {
+            g.add("client_credentials");
+        }
+        if ("true".equals(c.getAttribute("oauth2.device.authorization.grant.enabled"))) {
+            g.add("urn:ietf:params:oauth:grant-type:device_code");
+        }
+        return g;
+    }
+}

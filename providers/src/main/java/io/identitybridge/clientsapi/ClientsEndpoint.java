@@ -1,0 +1,73 @@
+package io.identitybridge.clientsapi;
+
+import io.identitybridge.idsapi.ApiCall;
+import io.identitybridge.resources.CustomerClients;
+import io.identitybridge.resources.ResourceRequests;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.models.KeycloakSession;
+
+import java.io.InputStream;
+import java.util.Map;
+
+/** {@code /realms/{realm}/Clients/*}: find (Creatio's TempAccess) and the registrar calls of SPEC §4. */
+public class ClientsEndpoint {
+
+    public static final String SCOPE_FIND = "find_clients";
+    public static final String SCOPE_INFO = "get_client_info";
+    public static final String SCOPE_REGISTER = "add_registrar_client";
+    public static final String SCOPE_UPDATE = "update_client";
+    public static final String SCOPE_REMOVE = "remove_client";
+
+    private final KeycloakSession session;
+
+    ClientsEndpoint(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @POST
+    @Path("find")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response find(InputStream body) {
+        return ApiCall.run(session, session.getContext().getRealm(), SCOPE_FIND, body, (ctx, props) -> {
+            ResourceRequests.ListQuery q = ResourceRequests.find(props);
+            return CustomerClients.find(ctx.session(), ctx.realm(), q.customerIds(), q.clientId()).stream()
+                    .map(ClientInfo::summary).toList();
+        });
+    }
+
+    @POST
+    @Path("info")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response info(InputStream body) {
+        return ApiCall.run(session, session.getContext().getRealm(), SCOPE_INFO, body, (ctx, props) ->
+                ClientInfo.details(new ClientRegistry(ctx).existing(props)));
+    }
+
+    @POST
+    @Path("register")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response register(InputStream body) {
+        return ApiCall.run(session, session.getContext().getRealm(), SCOPE_REGISTER, body, (ctx, props) ->
+                new ClientRegistry(ctx).register(props));
+    }
+
+    @POST
+    @Path("update")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response update(InputStream body) {
+        return ApiCall.run(session, session.getContext().getRealm(), SCOPE_UPDATE, body, (ctx, props) ->
+                new ClientRegistry(ctx).update(props));
+    }
+
+    @POST
+    @Path("remove")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response remove(InputStream body) {
+        return ApiCall.run(session, session.getContext().getRealm(), SCOPE_REMOVE, body, (ctx, props) ->
+                Map.of("affectedClientCount", new ClientRegistry(ctx).remove(props)));
+    }
+}

@@ -1,0 +1,142 @@
+package io.identitybridge.seed;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Clients/register and Clients/update of the Identity Service API: one client in the seed input's IS4 model, mapped
+ * and validated exactly as seeding does it, so that both paths can never disagree on what a property means.
+ */
+public final class ClientRegistrar {
+
+    public static final String ATTR_REGISTERED_BY = "ib.registered.by";
+    /** Properties that identify a client or its credentials: set once at registration, never by an update. */
+    private static final Set<String> NOT_UPDATABLE = Set.of("clientid", "secrets", "clientsecrets", "requireclientsecret",
+            "allowedgranttypes", "protocoltype");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The outcome: problems (nothing written), or the new client's id and its one-time secret. */
+    public record Registered(List<Problem> problems, boolean exists, String clientId, String secret) {
+    }
+
+    private ClientRegistrar() {
+    }
+
+    public static Registered register(KeycloakSession session, RealmModel realm, ObjectNode body, int secretMinLength,
+                                      String registeredBy) {
+        List<Problem> problems = new ArrayList<>();
+        ObjectNode node = body.deepCopy();
+        for (String given : names(body)) {
+            if (given.equals("secrets") || given.equals("clientsecrets")) {
+                problems.add(Problem.error(0, null, given, "must not be sent: Clients/register generates the secret and returns it once"));
+            }
+        }
+        if (!names(body).contains("clientid")) {
+            node.put("ClientId", UUID.randomUUID().toString());
+        }
+        if (!names(body).contains("allowedgranttypes")) {
+            node.set("AllowedGrantTypes", JsonNodeFactory.instance.arrayNode().add("client_credentials"));
+        }
+        byte[] bytes = new byte[Math.max(48, secretMinLength)];
+        RANDOM.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        node.set("Secrets", JsonNodeFactory.instance.arrayNode().add(secret));
+
+        SeedPlan plan = new SeedPlanner(secretMinLength, false)
+                .plan(new SeedInput.Parsed(List.of(node), List.of()), new KeycloakRealmView(session, realm));
+        problems.addAll(plan.problems().stream().filter(Problem::isError).toList());
+        if (!problems.isEmpty()) {
+            return new Registered(problems, false, null, null);
+        }
+        SeedPlan.Item item = plan.clients().get(0);
+        if (item.action() != SeedPlan.Action.CREATE) {
+            return new Registered(List.of(), true, item.name(), null);
+        }
+        SortedMap<String, String> desired = new TreeMap<>(item.desired());
+        desired.put(ClientFields.ATTR + ClientFields.ATTR_SEEDED, ""); // seeding's prune must never remove it
+        desired.put(ClientFields.ATTR + ATTR_REGISTERED_BY, registeredBy);
+        SeedApplier.apply(session, realm, new SeedPlan(realm.getName(), List.of(),
+                List.of(new SeedPlan.Item(item.name(), SeedPlan.Action.CREATE, List.of(), List.of(), desired)), List.of()));
+        return new Registered(List.of(), false, item.name(), secret);
+    }
+
+    /**
+     * Changes the given properties of an existing client, leaving every other one as it is. Returns the IS4 names of
+     * what changed; throws {@link SeedInputException} when a property is invalid or not updatable (nothing written).
+     */
+    public static List<String> update(KeycloakSession session, RealmModel realm, ClientModel client, ObjectNode body,
+                                      int secretMinLength) {
+        Set<String> given = names(body);
+        List<Problem> problems = new ArrayList<>();
+        given.stream().filter(NOT_UPDATABLE::contains).filter(n -> !n.equals("clientid")).forEach(n -> problems.add(
+                Problem.error(0, client.getClientId(), n, "cannot be changed by Clients/update; remove and register the client again")));
+        DesiredClient desired = new ClientSpecReader(secretMinLength).read(body, 0, problems);
+        KeycloakRealmView view = new KeycloakRealmView(session, realm);
+        if (given.contains("allowedscopes")) {
+            for (String scope : desired.scopes()) {
+                if (!scope.equals("openid") && !view.scopeNames().contains(scope)) {
+                    problems.add(Problem.error(0, client.getClientId(), "AllowedScopes", "names '" + scope
+                            + "', which is not a scope of realm '" + realm.getName() + "'"));
+                }
+            }
+        }
+        // The reader judges a whole client; only findings about what this update gives apply to it.
+        List<Problem> relevant = problems.stream().filter(Problem::isError)
+                .filter(p -> p.field() != null && given.contains(root(p.field()))).toList();
+        if (!relevant.isEmpty()) {
+            throw new SeedInputException(relevant);
+        }
+        SortedMap<String, String> current = view.clientState(client.getClientId());
+        SortedMap<String, String> target = new TreeMap<>(current);
+        List<String> keys = new ArrayList<>();
+        Set<String> changed = new java.util.LinkedHashSet<>();
+        for (Map.Entry<String, String> e : ClientFields.SOURCE.entrySet()) {
+            String value = desired.state().get(e.getKey());
+            if (value != null && given.contains(root(e.getValue())) && !value.equals(current.get(e.getKey()))) {
+                target.put(e.getKey(), value);
+                keys.add(e.getKey());
+                changed.add(e.getValue());
+            }
+        }
+        if (keys.contains("optionalClientScopes") && !given.contains("allowofflineaccess")
+                && ClientStateIO.list(current.get("optionalClientScopes")).contains("offline_access")) {
+            List<String> optional = new ArrayList<>(ClientStateIO.list(target.get("optionalClientScopes")));
+            optional.add("offline_access");
+            target.put("optionalClientScopes", Json.sortedArray(new java.util.TreeSet<>(optional)));
+        }
+        ClientStateIO.write(session, realm, client, target, keys);
+        return List.copyOf(changed);
+    }
+
+    /** Keycloak's own clients (admin-cli, account, realm-management, ...). */
+    public static boolean isBuiltIn(KeycloakSession session, RealmModel realm, String clientId) {
+        return new KeycloakRealmView(session, realm).isBuiltIn(clientId);
+    }
+
+    private static Set<String> names(ObjectNode body) {
+        Set<String> names = new HashSet<>();
+        body.fieldNames().forEachRemaining(n -> names.add(n.toLowerCase(Locale.ROOT)));
+        return names;
+    }
+
+    /** "Properties.AllowedQueryParameters" → "properties". */
+    private static String root(String field) {
+        int dot = field.indexOf('.');
+        return (dot < 0 ? field : field.substring(0, dot)).toLowerCase(Locale.ROOT);
+    }
+}
