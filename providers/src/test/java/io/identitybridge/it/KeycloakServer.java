@@ -42,7 +42,9 @@ public final class KeycloakServer implements AutoCloseable {
                 List.of("start-dev", "--import-realm"),
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER, "KC_BOOTSTRAP_ADMIN_PASSWORD", password,
                         // The system client of seed 000, seeded at boot as an administrator would configure it.
-                        "KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE", Fixtures.path("seed/00_create.json").toString()),
+                        "KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE", Fixtures.path("seed/00_create.json").toString(),
+                        // Short, so that the expiry test sees the sweep remove a resource within seconds.
+                        "KC_SPI_IDENTITY_BRIDGE__DEFAULT__RESOURCE_SWEEP_INTERVAL", "5"),
                 Install.workDir().resolve("keycloak-suite.log"));
         return new KeycloakServer(kc.awaitReady(), password);
     }

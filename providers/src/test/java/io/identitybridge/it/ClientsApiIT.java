@@ -1,0 +1,157 @@
+package io.identitybridge.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Clients/find, info, register, update and remove on the real server. */
+@ExtendWith(RealKeycloak.class)
+class ClientsApiIT {
+
+    private static KeycloakServer kc;
+    private static IdsApi api;
+    private static String system;
+
+    @BeforeAll
+    static void setUp(KeycloakServer server) {
+        kc = server;
+        api = new IdsApi(kc);
+        system = api.token(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, String.join(" ", CreatioScopes.ALL));
+    }
+
+    @Test
+    void registerReturnsTheSecretOnceAndTheClientWorks() {
+        String clientId = "it-registered-" + UUID.randomUUID();
+        JsonNode r = api.register(system, Map.of("ClientId", clientId, "ClientName", "Registered", "Description", "made by the API",
+                "CustomerId", "cust-" + clientId, "AllowedScopes", List.of("get_resource_list", "IdentityServerApi")));
+        String secret = r.get("clientSecret").asText();
+        assertTrue(secret.length() >= 32, "secret too short");
+        assertEquals(List.of("client_credentials"), List.of(r.get("allowedGrantTypes").get(0).asText()));
+        assertEquals(IdsApi.SYSTEM_CLIENT, r.get("registeredBy").asText());
+        JsonNode claims = Http.jwtPayload(api.token(clientId, secret, "get_resource_list"));
+        assertEquals(clientId, claims.get("azp").asText());
+        assertEquals(401, api.tokenResponse(clientId, secret + "x", null).status());
+
+        JsonNode info = api.ok("Clients/info", system, Map.of("clientId", clientId));
+        assertEquals("Registered", info.get("clientName").asText());
+        assertEquals("cust-" + clientId, info.get("customerId").asText());
+        assertEquals(List.of("IdentityServerApi", "get_resource_list"), names(info.get("allowedScopes")));
+        assertFalse(info.toString().contains(secret), "info must never show the secret");
+        assertNull(info.get("clientSecret"));
+        // Registered clients are not seeded ones: seeding's prune never removes them.
+        JsonNode rep = kc.admin("GET", "/realms/creatio/clients?clientId=" + clientId, null).json().get(0);
+        assertFalse(rep.get("attributes").has("ib.seeded"));
+
+        Http.Response again = api.call("Clients/register", system, Map.of("ClientId", clientId, "AllowedScopes", List.of("IdentityServerApi")));
+        assertEquals(409, again.status(), again.body());
+    }
+
+    @Test
+    void registerWithoutClientIdGeneratesOne() {
+        JsonNode r = api.register(system, Map.of("ClientName", "No id given", "AllowedScopes", List.of("IdentityServerApi")));
+        UUID.fromString(r.get("clientId").asText());
+        assertEquals(200, api.tokenResponse(r.get("clientId").asText(), r.get("clientSecret").asText(), "IdentityServerApi").status());
+    }
+
+    @Test
+    void findByCustomerIdsAndByClientId() {
+        String customer = "cust-" + UUID.randomUUID();
+        String a = api.register(system, Map.of("ClientName", "A", "Description", "first", "CustomerId", customer, "AllowedScopes", List.of("IdentityServerApi"))).get("clientId").asText();
+        String b = api.register(system, Map.of("ClientName", "B", "CustomerId", customer, "AllowedScopes", List.of("IdentityServerApi"))).get("clientId").asText();
+        String other = api.register(system, Map.of("ClientName", "C", "CustomerId", "cust-" + UUID.randomUUID(), "AllowedScopes", List.of("IdentityServerApi"))).get("clientId").asText();
+
+        JsonNode found = api.ok("Clients/find", system, "{\"CustomerIds\":[\"" + customer + "\"]}");
+        assertEquals(2, found.size(), found.toString());
+        assertEquals(List.of(a, b).stream().sorted().toList(), List.of(found.get(0).get("clientId").asText(), found.get(1).get("clientId").asText()));
+        JsonNode first = found.get(0).get("clientId").asText().equals(a) ? found.get(0) : found.get(1);
+        assertEquals(List.of("clientId", "clientName", "description", "customerId"), fieldNames(first));
+        assertEquals("first", first.get("description").asText());
+        assertEquals(customer, first.get("customerId").asText());
+
+        JsonNode both = api.ok("Clients/find", system, "{\"CustomerIds\":[\"" + customer + "\"],\"ClientId\":\"" + other + "\"}");
+        assertEquals(3, both.size());
+        assertEquals(0, api.ok("Clients/find", system, "{\"CustomerIds\":[\"nobody\"]}").size());
+    }
+
+    @Test
+    void updateChangesOnlyWhatItIsGiven() {
+        String customer = "cust-" + UUID.randomUUID();
+        JsonNode r = api.register(system, Map.of("ClientName", "Before", "Description", "kept", "CustomerId", customer,
+                "AccessTokenLifetime", 900, "AllowedScopes", List.of("IdentityServerApi")));
+        String clientId = r.get("clientId").asText();
+        JsonNode updated = api.ok("Clients/update", system, Map.of("ClientId", clientId, "ClientName", "After",
+                "CustomerId", customer + "-moved", "AllowedScopes", List.of("IdentityServerApi", "get_resource_list")));
+        assertEquals(List.of("AllowedScopes", "ClientName", "CustomerId"), names(updated.get("changed")).stream().sorted().toList());
+        assertEquals("After", updated.get("clientName").asText());
+        assertEquals("kept", updated.get("description").asText());
+        assertEquals(900, updated.get("accessTokenLifetime").asInt());
+        assertEquals(0, api.ok("Clients/find", system, "{\"CustomerIds\":[\"" + customer + "\"]}").size());
+        assertEquals(1, api.ok("Clients/find", system, "{\"CustomerIds\":[\"" + customer + "-moved\"]}").size());
+        // the old secret still works and the new scope is grantable
+        assertEquals(200, api.tokenResponse(clientId, r.get("clientSecret").asText(), "get_resource_list").status());
+
+        Http.Response bad = api.call("Clients/update", system, Map.of("ClientId", clientId, "AccessTokenLifetime", -5));
+        assertEquals(400, bad.status(), bad.body());
+        assertTrue(bad.json().get("error_description").asText().contains("AccessTokenLifetime"), bad.body());
+        Http.Response secret = api.call("Clients/update", system, Map.of("ClientId", clientId, "Secrets", List.of("x".repeat(40))));
+        assertEquals(400, secret.status(), secret.body());
+        assertFalse(secret.body().contains("x".repeat(40)), "an error must not echo a secret");
+        Http.Response scope = api.call("Clients/update", system, Map.of("ClientId", clientId, "AllowedScopes", List.of("no_such_scope")));
+        assertEquals(400, scope.status(), scope.body());
+        assertEquals("After", api.ok("Clients/info", system, Map.of("ClientId", clientId)).get("clientName").asText());
+    }
+
+    @Test
+    void builtInClientsAndTheCallerItselfAreOffLimits() {
+        for (String builtIn : List.of("admin-cli", "account", "realm-management", "security-admin-console")) {
+            for (String op : List.of("Clients/update", "Clients/remove")) {
+                Http.Response r = api.call(op, system, Map.of("ClientId", builtIn));
+                assertEquals(403, r.status(), op + " " + builtIn + ": " + r.body());
+                assertEquals("access_denied", r.json().get("error").asText());
+            }
+        }
+        Http.Response self = api.call("Clients/remove", system, Map.of("ClientId", IdsApi.SYSTEM_CLIENT));
+        assertEquals(403, self.status(), self.body());
+        assertEquals(200, api.tokenResponse(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, "IdentityServerApi").status());
+    }
+
+    @Test
+    void removeTakesTheClientAndItsResources() {
+        JsonNode owner = api.register(system, Map.of("ClientName", "Owner to remove", "AllowedScopes", List.of("register_own_resource", "IdentityServerApi")));
+        String grantee = "it-support-" + UUID.randomUUID();
+        String granteeSecret = kc.createServiceClient(grantee, List.of());
+        String ownerToken = api.token(owner.get("clientId").asText(), owner.get("clientSecret").asText(), "register_own_resource IdentityServerApi");
+        String resource = "TempAccess_removed_" + UUID.randomUUID().toString().substring(0, 8);
+        api.ok("OwnedResources/register", ownerToken, OwnedResourcesIT.registerBody(resource, Instant.now().plus(1, ChronoUnit.HOURS), grantee));
+        assertEquals(200, api.tokenResponse(grantee, granteeSecret, resource).status());
+
+        assertEquals("{\"affectedClientCount\":1}", api.ok("Clients/remove", system, Map.of("ClientId", owner.get("clientId").asText())).toString());
+        assertEquals(401, api.tokenResponse(owner.get("clientId").asText(), owner.get("clientSecret").asText(), null).status());
+        assertEquals("invalid_scope", api.tokenResponse(grantee, granteeSecret, resource).json().get("error").asText());
+        assertFalse(OwnedResourcesIT.clientScopeNames().contains(resource));
+        assertEquals(404, api.call("Clients/remove", system, Map.of("ClientId", owner.get("clientId").asText())).status());
+        assertEquals(404, api.call("Clients/info", system, Map.of("ClientId", owner.get("clientId").asText())).status());
+    }
+
+    private static List<String> names(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    private static List<String> fieldNames(JsonNode o) {
+        List<String> n = new java.util.ArrayList<>();
+        o.fieldNames().forEachRemaining(n::add);
+        return n;
+    }
+}

@@ -1,0 +1,49 @@
+package io.identitybridge.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A Creatio-like caller of the Identity Service API: tokens from /connect/token, JSON POSTs under the base URL. */
+final class IdsApi {
+
+    static final String SYSTEM_CLIENT = "CreatioSystemClient01";
+    /** The seed 00 fixture's test-only secret of the system client. */
+    static final String SYSTEM_SECRET = "it-only-secret-0123456789abcdefghijklmnop";
+
+    private final KeycloakServer kc;
+
+    IdsApi(KeycloakServer kc) {
+        this.kc = kc;
+    }
+
+    Http.Response tokenResponse(String clientId, String secret, String scope) {
+        return Http.postForm(kc.realmUrl() + "/connect/token",
+                scope == null ? Http.form("grant_type", "client_credentials") : Http.form("grant_type", "client_credentials", "scope", scope),
+                clientId, secret);
+    }
+
+    String token(String clientId, String secret, String scope) {
+        Http.Response r = tokenResponse(clientId, secret, scope);
+        assertEquals(200, r.status(), r.body());
+        return r.json().get("access_token").asText();
+    }
+
+    /** POSTs a body (a JSON string as is, or an object to serialise) to e.g. "OwnedResources/register". */
+    Http.Response call(String path, String token, Object body) {
+        return Http.sendJson("POST", kc.realmUrl() + "/" + path, token, body);
+    }
+
+    JsonNode ok(String path, String token, Object body) {
+        Http.Response r = call(path, token, body);
+        assertEquals(200, r.status(), path + ": " + r.body());
+        return r.json();
+    }
+
+    /** Registers a client_credentials client through Clients/register; returns {clientId, clientSecret, ...}. */
+    JsonNode register(String registrarToken, Map<String, Object> body) {
+        return ok("Clients/register", registrarToken, body);
+    }
+}
