@@ -34,6 +34,11 @@ class ServerInfoIT {
         assertFalse(providers.path("protocol-mapper").path("providers").path("ib-id-token-lifetime").isMissingNode());
         assertFalse(providers.path("client-authenticator").path("providers").path("ib-client-secrets").isMissingNode());
         assertFalse(providers.path("admin-realm-restapi-extension").path("providers").path("identity-bridge").isMissingNode());
+        assertFalse(providers.path("protocol-mapper").path("providers").path("query-parameter-claim").isMissingNode());
+        assertFalse(providers.path("login").path("providers").path("ib-freemarker").isMissingNode());
+        JsonNode executor = providers.path("client-policy-executor").path("providers").path("ib-query-parameters");
+        assertEquals("4000", executor.path("operationalInfo").path("max-value-length").asText(), executor.toString());
+        assertEquals("reject", executor.path("operationalInfo").path("unknown-parameters").asText(), executor.toString());
     }
 
     @Test

@@ -73,6 +73,17 @@ class RealmFileTest {
         assertTrue(realm.get("revokeRefreshToken").asBoolean());
     }
 
+    @Test
+    void appliesTheQueryParameterRulesToEveryClientWithTheLoginTheme() {
+        assertEquals("creatio", realm.get("loginTheme").asText());
+        JsonNode profile = realm.at("/clientProfiles/profiles/0");
+        assertEquals("ib-query-parameters", profile.at("/executors/0/executor").asText());
+        JsonNode policy = realm.at("/clientPolicies/policies/0");
+        assertTrue(policy.get("enabled").asBoolean());
+        assertEquals("any-client", policy.at("/conditions/0/condition").asText());
+        assertEquals(profile.get("name").asText(), policy.at("/profiles/0").asText());
+    }
+
     private static void walk(JsonNode node, String path, List<String> problems) {
         if (node.isObject()) {
             node.fields().forEachRemaining(e -> {

@@ -1,0 +1,88 @@
+package io.identitybridge.queryparams;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Client-policy executor for the authorize-request parameter rules. Server options are read here once
+ * ({@code --spi-client-policy-executor--ib-query-parameters--<option>}); the realm's reject-or-drop choice is
+ * this executor's configuration in a client profile.
+ */
+public class QueryParamsExecutorFactory implements ClientPolicyExecutorProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "ib-query-parameters";
+
+    private QueryParamSettings settings;
+
+    @Override
+    public void init(Config.Scope config) {
+        settings = QueryParamSettings.parse(config::get);
+    }
+
+    @Override
+    public ClientPolicyExecutorProvider create(KeycloakSession session) {
+        return new QueryParamsExecutor(settings);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Applies the client attribute " + AllowList.ATTRIBUTE + " (Creatio's AllowedQueryParameters) to extra authorize "
+                + "parameters: allowed ones are kept whole, others are rejected with invalid_request or dropped. "
+                + "Clients without the attribute are not affected.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(QueryParamSettings.OPT_UNKNOWN_PARAMETERS).label("Parameters not allowed")
+                .type(ProviderConfigProperty.LIST_TYPE).options("", "reject", "drop").defaultValue("")
+                .helpText("reject: answer invalid_request naming the parameter; drop: ignore it. Empty: the server default ("
+                        + "option unknown-parameters, reject unless set).").add()
+                .build();
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(QueryParamSettings.OPT_MAX_VALUE_LENGTH).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Longest value of an allowed parameter; longer is invalid_request.")
+                .defaultValue(QueryParamSettings.DEFAULT_MAX_VALUE_LENGTH).add()
+                .property().name(QueryParamSettings.OPT_MAX_PARAMETERS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Most allowed extra parameters in one request; more is invalid_request.")
+                .defaultValue(QueryParamSettings.DEFAULT_MAX_PARAMETERS).add()
+                .property().name(QueryParamSettings.OPT_UNKNOWN_PARAMETERS).type(ProviderConfigProperty.LIST_TYPE)
+                .options("reject", "drop").defaultValue("reject")
+                .helpText("Default for parameters that are not allowed, where the realm's executor leaves it empty.").add()
+                .build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return settings == null ? Map.of() : Map.of(
+                QueryParamSettings.OPT_MAX_VALUE_LENGTH, String.valueOf(settings.maxValueLength()),
+                QueryParamSettings.OPT_MAX_PARAMETERS, String.valueOf(settings.maxParameters()),
+                QueryParamSettings.OPT_UNKNOWN_PARAMETERS, settings.defaultMode().option());
+    }
+}
