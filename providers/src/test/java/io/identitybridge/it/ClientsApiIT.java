@@ -140,7 +140,7 @@ class ClientsApiIT {
         assertEquals("{\"affectedClientCount\":1}", api.ok("Clients/remove", system, Map.of("ClientId", owner.get("clientId").asText())).toString());
         assertEquals(401, api.tokenResponse(owner.get("clientId").asText(), owner.get("clientSecret").asText(), null).status());
         assertEquals("invalid_scope", api.tokenResponse(grantee, granteeSecret, resource).json().get("error").asText());
-        assertFalse(OwnedResourcesIT.clientScopeNames().contains(resource));
+        assertFalse(api.clientScopeNames().contains(resource));
         assertEquals(404, api.call("Clients/remove", system, Map.of("ClientId", owner.get("clientId").asText())).status());
         assertEquals(404, api.call("Clients/info", system, Map.of("ClientId", owner.get("clientId").asText())).status());
     }

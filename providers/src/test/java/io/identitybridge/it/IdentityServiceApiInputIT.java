@@ -136,7 +136,7 @@ class IdentityServiceApiInputIT {
         assertTrue(cases.size() >= 30);
         assertEquals(List.of(), failures);
         // Nothing of the refused registrations was half-applied.
-        assertFalse(OwnedResourcesIT.clientScopeNames().contains(name));
+        assertFalse(api.clientScopeNames().contains(name));
     }
 
     private static String register(String name, String expiration, String grantees) {

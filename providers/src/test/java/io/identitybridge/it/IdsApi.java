@@ -2,6 +2,8 @@ package io.identitybridge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +42,13 @@ final class IdsApi {
         Http.Response r = call(path, token, body);
         assertEquals(200, r.status(), path + ": " + r.body());
         return r.json();
+    }
+
+    /** The realm's client scope names, from the admin API. */
+    List<String> clientScopeNames() {
+        List<String> names = new ArrayList<>();
+        kc.admin("GET", "/realms/creatio/client-scopes", null).json().forEach(s -> names.add(s.get("name").asText()));
+        return names;
     }
 
     /** Registers a client_credentials client through Clients/register; returns {clientId, clientSecret, ...}. */

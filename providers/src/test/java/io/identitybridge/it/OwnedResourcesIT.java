@@ -7,7 +7,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -129,7 +128,7 @@ class OwnedResourcesIT {
         boolean gone = false;
         while (!gone && System.currentTimeMillis() < deadline) {
             Thread.sleep(1000);
-            gone = !clientScopeNames().contains(resource);
+            gone = !api.clientScopeNames().contains(resource);
         }
         assertTrue(gone, "the sweep did not remove client scope " + resource + " within 30 s");
         Http.Response afterSweep = api.tokenResponse(grantee, granteeSecret, resource);
@@ -167,12 +166,6 @@ class OwnedResourcesIT {
         assertEquals(before, after);
         assertEquals(200, api.tokenResponse(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, resource).status());
         api.ok("OwnedResources/delete", ownerToken, "{\"Resources\":[\"" + resource + "\"]}");
-    }
-
-    static List<String> clientScopeNames() {
-        List<String> names = new ArrayList<>();
-        kc.admin("GET", "/realms/creatio/client-scopes", null).json().forEach(s -> names.add(s.get("name").asText()));
-        return names;
     }
 
     private static String json(Object o) {
