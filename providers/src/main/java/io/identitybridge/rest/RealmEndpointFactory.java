@@ -1,0 +1,34 @@
+package io.identitybridge.rest;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/**
+ * The boilerplate of a realm REST extension without settings: a subclass names its path (the provider id, which
+ * Keycloak matches case-sensitively) and makes the endpoint for one request.
+ */
+public abstract class RealmEndpointFactory implements RealmResourceProviderFactory {
+
+    /** The JAX-RS object for one request; its root method needs {@code @Path("")} on Keycloak 26.7. */
+    protected abstract Object endpoint(KeycloakSession session);
+
+    @Override
+    public final RealmResourceProvider create(KeycloakSession session) {
+        return new RealmEndpointProvider(endpoint(session));
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
