@@ -3,6 +3,7 @@ package io.identitybridge.resources;
 import io.identitybridge.idsapi.ApiError;
 import io.identitybridge.idsapi.CallContext;
 import io.identitybridge.seed.ClientFields;
+import io.identitybridge.seed.ClientRegistrar;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.RealmModel;
@@ -42,6 +43,9 @@ final class OwnedResources {
             ClientModel grantee = ctx.session().clients().getClientByClientId(realm, clientId);
             if (grantee == null) {
                 throw ApiError.notFound("grantee client '" + clientId + "' does not exist in realm '" + realm.getName() + "'");
+            }
+            if (ClientRegistrar.isBuiltIn(ctx.session(), realm, clientId)) {
+                throw ApiError.badRequest("grantee '" + clientId + "' is one of Keycloak's own clients, which the API does not change");
             }
             grantees.add(grantee);
         }

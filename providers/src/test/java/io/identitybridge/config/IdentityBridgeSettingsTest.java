@@ -47,6 +47,17 @@ class IdentityBridgeSettingsTest {
     }
 
     @Test
+    void resourceSweepIntervalDefaultsToAMinuteAndIsChecked() {
+        assertEquals(60, IdentityBridgeSettings.parse(k -> null).resourceSweepSeconds());
+        assertEquals(5, IdentityBridgeSettings.parse(Map.of("resource-sweep-interval", "5")::get).resourceSweepSeconds());
+        for (String bad : new String[]{"0", "86401", "1m"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> IdentityBridgeSettings.parse(Map.of("resource-sweep-interval", bad)::get));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("--spi-identity-bridge--default--resource-sweep-interval"), e.getMessage());
+        }
+    }
+
+    @Test
     void everyBadOptionIsReportedAtOnce() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IdentityBridgeSettings.parse(Map.of(
                 "secret-min-length", "lots", "on-invalid", "ignore", "prune", "yes", "clients-file", "/no/such/file.json")::get));

@@ -26,10 +26,19 @@ public final class ApiBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        try (KeycloakServer kc = KeycloakServer.start()) {
+        boolean postgres = args.length > 2 && args[2].equals("postgres");
+        Map<String, String> db = Map.of();
+        if (postgres) {
+            if (System.getenv("IB_TEST_PG_URL") == null) {
+                throw new IllegalStateException("postgres: run eval \"$(scripts/postgres-for-tests.sh)\" first");
+            }
+            db = Map.of("KC_DB", "postgres", "KC_DB_URL", System.getenv("IB_TEST_PG_URL"),
+                    "KC_DB_USERNAME", System.getenv("IB_TEST_PG_USER"), "KC_DB_PASSWORD", System.getenv("IB_TEST_PG_PASSWORD"));
+        }
+        try (KeycloakServer kc = KeycloakServer.start(db)) {
             IdsApi api = new IdsApi(kc);
-            System.out.printf("Keycloak %s, %d clients, %d resources, %d samples per call%n",
-                    System.getProperty("ib.keycloak.version"), n, n, samples);
+            System.out.printf("Keycloak %s on %s, %d clients, %d resources, %d samples per call%n",
+                    System.getProperty("ib.keycloak.version"), postgres ? "PostgreSQL" : "H2", n, n, samples);
             long t0 = System.nanoTime();
             seedClients(kc, n);
             System.out.printf("seeded %d clients in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);

@@ -90,6 +90,7 @@ class IdentityServiceApiInputIT {
                 new String[]{"OwnedResources/register", register(name, future, "\"" + grantee + "\""), "400", "array"},
                 new String[]{"OwnedResources/register", register(name, future, "[1]"), "400", "granteeClientIds[0]"},
                 new String[]{"OwnedResources/register", register(name, future, "[\"no-such-client-" + UUID.randomUUID() + "\"]"), "404", "grantee"},
+                new String[]{"OwnedResources/register", register(name, future, "[\"admin-cli\"]"), "400", "Keycloak's own"},
                 new String[]{"OwnedResources/register", register(name, "2001-01-01T00:00:00Z", "[\"" + grantee + "\"]"), "400", "past"},
                 new String[]{"OwnedResources/register", register(name, "tomorrow", "[\"" + grantee + "\"]"), "400", "ISO-8601"},
                 new String[]{"OwnedResources/register", register(name, "2026-13-45T99:00:00Z", "[\"" + grantee + "\"]"), "400", "ISO-8601"},

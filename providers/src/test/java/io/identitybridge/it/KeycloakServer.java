@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,16 +36,21 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     static KeycloakServer start() {
+        return start(Map.of());
+    }
+
+    /** The suite's server, with extra environment (a database, say, for a benchmark). */
+    static KeycloakServer start(Map<String, String> extraEnv) {
         Path home = Path.of(Install.required("ib.keycloak.home"));
         Install.bundleInto(home);
         String password = randomSecret();
-        KeycloakProcess kc = KeycloakProcess.launch(home,
-                List.of("start-dev", "--import-realm"),
-                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER, "KC_BOOTSTRAP_ADMIN_PASSWORD", password,
-                        // The system client of seed 000, seeded at boot as an administrator would configure it.
-                        "KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE", Fixtures.path("seed/00_create.json").toString(),
-                        // Short, so that the expiry test sees the sweep remove a resource within seconds.
-                        "KC_SPI_IDENTITY_BRIDGE__DEFAULT__RESOURCE_SWEEP_INTERVAL", "5"),
+        Map<String, String> env = new HashMap<>(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER, "KC_BOOTSTRAP_ADMIN_PASSWORD", password,
+                // The system client of seed 000, seeded at boot as an administrator would configure it.
+                "KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE", Fixtures.path("seed/00_create.json").toString(),
+                // Short, so that the expiry test sees the sweep remove a resource within seconds.
+                "KC_SPI_IDENTITY_BRIDGE__DEFAULT__RESOURCE_SWEEP_INTERVAL", "5"));
+        env.putAll(extraEnv);
+        KeycloakProcess kc = KeycloakProcess.launch(home, List.of("start-dev", "--import-realm"), env,
                 Install.workDir().resolve("keycloak-suite.log"));
         return new KeycloakServer(kc.awaitReady(), password);
     }
