@@ -2,6 +2,7 @@ package io.identitybridge.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.identitybridge.seed.ClientFields;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.Constants;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * IdentityServer4 client claims: the pairs in the client attribute {@code ib.client.claims} go into access tokens,
@@ -35,16 +37,16 @@ public class ClientClaimsMapper extends FixedMapper implements OIDCAccessTokenMa
     public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
                                             UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         ClientModel client = clientSessionCtx.getClientSession().getClient();
-        String stored = client.getAttribute("ib.client.claims");
+        String stored = client.getAttribute(ClientFields.ATTR_CLIENT_CLAIMS);
         if (stored == null || stored.isEmpty()) {
             return token;
         }
-        boolean always = Boolean.parseBoolean(client.getAttribute("ib.client.claims.always"));
+        boolean always = Boolean.parseBoolean(client.getAttribute(ClientFields.ATTR_CLIENT_CLAIMS_ALWAYS));
         String grant = clientSessionCtx.getAttribute(Constants.GRANT_TYPE, String.class);
         if (!always && !"client_credentials".equals(grant)) {
             return token;
         }
-        String prefix = client.getAttribute("ib.client.claims.prefix") == null ? "" : client.getAttribute("ib.client.claims.prefix");
+        String prefix = Objects.requireNonNullElse(client.getAttribute(ClientFields.ATTR_CLIENT_CLAIMS_PREFIX), "");
         Map<String, List<String>> byName = new LinkedHashMap<>();
         try {
             for (JsonNode pair : JSON.readTree(stored)) {

@@ -1,5 +1,6 @@
 package io.identitybridge.compat;
 
+import io.identitybridge.seed.ClientFields;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
@@ -15,7 +16,7 @@ import org.keycloak.representations.IDToken;
 public class IdTokenLifetimeMapper extends FixedMapper implements OIDCIDTokenMapper {
 
     public static final String PROVIDER_ID = "ib-id-token-lifetime";
-    public static final String ATTRIBUTE = "ib.id.token.lifespan";
+    public static final String ATTRIBUTE = ClientFields.ATTR_ID_TOKEN_LIFESPAN;
 
     public static ProtocolMapperModel model() {
         return model("id token lifetime (IdentityTokenLifetime)", PROVIDER_ID);

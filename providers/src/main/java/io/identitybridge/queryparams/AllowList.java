@@ -3,6 +3,8 @@ package io.identitybridge.queryparams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.identitybridge.seed.ClientFields;
+import org.keycloak.models.ClientModel;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class AllowList {
 
-    public static final String ATTRIBUTE = "ib.allowed.query.parameters";
+    public static final String ATTRIBUTE = ClientFields.ATTR_ALLOWED_QUERY_PARAMETERS;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,6 +32,11 @@ public final class AllowList {
     private AllowList(Map<String, String> names, boolean valid) {
         this.names = names;
         this.valid = valid;
+    }
+
+    /** The client's allow-list; empty when it has none. */
+    public static Optional<AllowList> of(ClientModel client) {
+        return parse(client.getAttribute(ATTRIBUTE));
     }
 
     /** Empty when the client has no allow-list, so that Keycloak's own behaviour applies to it. */

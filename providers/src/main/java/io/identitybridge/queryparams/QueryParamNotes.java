@@ -25,7 +25,7 @@ public final class QueryParamNotes {
         if (client == null) {
             return out;
         }
-        AllowList.parse(client.getAttribute(AllowList.ATTRIBUTE)).ifPresent(allow -> {
+        AllowList.of(client).ifPresent(allow -> {
             for (String name : allow.names()) {
                 String value = note.apply(PREFIX + name);
                 if (value != null) {
@@ -41,7 +41,7 @@ public final class QueryParamNotes {
         if (client == null || name == null) {
             return null;
         }
-        return AllowList.parse(client.getAttribute(AllowList.ATTRIBUTE))
+        return AllowList.of(client)
                 .map(allow -> allow.canonical(name))
                 .map(canonical -> note.apply(PREFIX + canonical))
                 .orElse(null);

@@ -68,7 +68,7 @@ public class QueryParamsExecutor implements ClientPolicyExecutorProvider<QueryPa
         }
         AuthorizationRequestContext authz = (AuthorizationRequestContext) context;
         ClientModel client = authz.getClient();
-        Optional<AllowList> allow = AllowList.parse(client.getAttribute(AllowList.ATTRIBUTE));
+        Optional<AllowList> allow = AllowList.of(client);
         if (allow.isEmpty()) {
             return; // no allow-list: Keycloak's own behaviour
         }
