@@ -1,6 +1,5 @@
 package io.identitybridge.clientsapi;
 
-import io.identitybridge.resources.ResourceScopes;
 import io.identitybridge.seed.ClientFields;
 import io.identitybridge.seed.ClientRegistrar;
 import org.keycloak.models.ClientModel;
@@ -10,14 +9,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /** A client as the Clients calls show it: IS4 names, camelCase, and never a secret. */
 final class ClientInfo {
-
-    /** Scopes every client has in Keycloak; not part of an IS4 AllowedScopes list. */
-    private static final Set<String> IMPLICIT_SCOPES = Set.of("acr", "basic", "web-origins", "service_account");
 
     private ClientInfo() {
     }
@@ -36,15 +31,7 @@ final class ClientInfo {
         m.put("clientUri", c.getBaseUrl());
         m.put("enabled", c.isEnabled());
         m.put("allowedGrantTypes", grantTypes(c));
-        TreeSet<String> scopes = new TreeSet<>();
-        for (boolean dflt : new boolean[]{true, false}) {
-            c.getClientScopes(dflt).forEach((name, scope) -> {
-                if (!IMPLICIT_SCOPES.contains(name) && !ResourceScopes.isResource(scope)) {
-                    scopes.add(name);
-                }
-            });
-        }
-        m.put("allowedScopes", List.copyOf(scopes));
+        m.put("allowedScopes", ClientRegistrar.allowedScopes(c));
         m.put("redirectUris", List.copyOf(new TreeSet<>(c.getRedirectUris())));
         String postLogout = c.getAttribute("post.logout.redirect.uris");
         m.put("postLogoutRedirectUris", postLogout == null || postLogout.equals("-") ? List.of()

@@ -72,7 +72,7 @@ final class ClientRegistry {
 
     private ClientModel changeable(String clientId) {
         ClientModel c = lookup(clientId);
-        if (ClientRegistrar.isBuiltIn(ctx.session(), ctx.realm(), clientId)) {
+        if (ClientRegistrar.isBuiltIn(ctx.realm(), clientId)) {
             throw new ApiError(403, "access_denied", "'" + clientId + "' is one of Keycloak's own clients; the API does not change it");
         }
         if (c.getId().equals(ctx.caller().getId())) {

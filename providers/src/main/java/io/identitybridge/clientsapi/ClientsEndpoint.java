@@ -32,7 +32,7 @@ public class ClientsEndpoint {
     @Path("find")
     @Produces(MediaType.APPLICATION_JSON)
     public Response find(InputStream body) {
-        return ApiCall.run(session, session.getContext().getRealm(), SCOPE_FIND, body, (ctx, props) -> {
+        return ApiCall.run(session, SCOPE_FIND, body, (ctx, props) -> {
             ResourceRequests.ListQuery q = ResourceRequests.find(props);
             return CustomerClients.find(ctx.session(), ctx.realm(), q.customerIds(), q.clientId()).stream()
                     .map(ClientInfo::summary).toList();
@@ -43,7 +43,7 @@ public class ClientsEndpoint {
     @Path("info")
     @Produces(MediaType.APPLICATION_JSON)
     public Response info(InputStream body) {
-        return ApiCall.run(session, session.getContext().getRealm(), SCOPE_INFO, body, (ctx, props) ->
+        return ApiCall.run(session, SCOPE_INFO, body, (ctx, props) ->
                 ClientInfo.details(new ClientRegistry(ctx).existing(props)));
     }
 
@@ -51,7 +51,7 @@ public class ClientsEndpoint {
     @Path("register")
     @Produces(MediaType.APPLICATION_JSON)
     public Response register(InputStream body) {
-        return ApiCall.run(session, session.getContext().getRealm(), SCOPE_REGISTER, body, (ctx, props) ->
+        return ApiCall.run(session, SCOPE_REGISTER, body, (ctx, props) ->
                 new ClientRegistry(ctx).register(props));
     }
 
@@ -59,7 +59,7 @@ public class ClientsEndpoint {
     @Path("update")
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(InputStream body) {
-        return ApiCall.run(session, session.getContext().getRealm(), SCOPE_UPDATE, body, (ctx, props) ->
+        return ApiCall.run(session, SCOPE_UPDATE, body, (ctx, props) ->
                 new ClientRegistry(ctx).update(props));
     }
 
@@ -67,7 +67,7 @@ public class ClientsEndpoint {
     @Path("remove")
     @Produces(MediaType.APPLICATION_JSON)
     public Response remove(InputStream body) {
-        return ApiCall.run(session, session.getContext().getRealm(), SCOPE_REMOVE, body, (ctx, props) ->
+        return ApiCall.run(session, SCOPE_REMOVE, body, (ctx, props) ->
                 Map.of("affectedClientCount", new ClientRegistry(ctx).remove(props)));
     }
 }

@@ -15,8 +15,9 @@ public final class ApiCall {
     private ApiCall() {
     }
 
-    public static Response run(KeycloakSession session, RealmModel realm, String scope, InputStream body,
+    public static Response run(KeycloakSession session, String scope, InputStream body,
                                BiFunction<CallContext, Props, Object> operation) {
+        RealmModel realm = session.getContext().getRealm();
         try {
             ApiGuard.requireBridgeRealm(session, realm);
             CallContext ctx = new CallContext(session, realm, ApiGuard.caller(session, realm, scope));

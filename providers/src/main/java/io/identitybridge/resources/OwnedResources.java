@@ -44,7 +44,7 @@ final class OwnedResources {
             if (grantee == null) {
                 throw ApiError.notFound("grantee client '" + clientId + "' does not exist in realm '" + realm.getName() + "'");
             }
-            if (ClientRegistrar.isBuiltIn(ctx.session(), realm, clientId)) {
+            if (ClientRegistrar.isBuiltIn(realm, clientId)) {
                 throw ApiError.badRequest("grantee '" + clientId + "' is one of Keycloak's own clients, which the API does not change");
             }
             grantees.add(grantee);

@@ -27,7 +27,7 @@ public class OwnedResourcesEndpoint {
     @Path("register")
     @Produces(MediaType.APPLICATION_JSON)
     public Response register(InputStream body) {
-        return ApiCall.run(session, session.getContext().getRealm(), SCOPE_REGISTER, body, (ctx, props) ->
+        return ApiCall.run(session, SCOPE_REGISTER, body, (ctx, props) ->
                 new OwnedResources(ctx).register(ResourceRequests.register(props, System.currentTimeMillis())));
     }
 
@@ -35,7 +35,7 @@ public class OwnedResourcesEndpoint {
     @Path("list")
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(InputStream body) {
-        return ApiCall.run(session, session.getContext().getRealm(), SCOPE_LIST, body, (ctx, props) ->
+        return ApiCall.run(session, SCOPE_LIST, body, (ctx, props) ->
                 new OwnedResources(ctx).list(ResourceRequests.list(props)));
     }
 
@@ -43,7 +43,7 @@ public class OwnedResourcesEndpoint {
     @Path("delete")
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete(InputStream body) {
-        return ApiCall.run(session, session.getContext().getRealm(), SCOPE_REGISTER, body, (ctx, props) ->
+        return ApiCall.run(session, SCOPE_REGISTER, body, (ctx, props) ->
                 Map.of("affectedResourceCount", new OwnedResources(ctx).delete(ResourceRequests.delete(props))));
     }
 }

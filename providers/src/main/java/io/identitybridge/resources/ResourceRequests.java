@@ -75,21 +75,20 @@ public final class ResourceRequests {
     }
 
     public static ListQuery list(Props body) {
-        String type = body.text("Type");
+        return selector(body, body.text("Type"));
+    }
+
+    /** {@code Clients/find} has the same selectors without Type. */
+    public static ListQuery find(Props body) {
+        return selector(body, null);
+    }
+
+    private static ListQuery selector(Props body, String type) {
         List<String> customerIds = body.texts("CustomerIds");
         String clientId = body.text("ClientId");
         body.rejectUnread();
         requireOne(customerIds, clientId);
         return new ListQuery(type, customerIds == null ? List.of() : distinct(customerIds, "CustomerIds"), blankToNull(clientId));
-    }
-
-    /** {@code Clients/find} has the same selectors without Type. */
-    public static ListQuery find(Props body) {
-        List<String> customerIds = body.texts("CustomerIds");
-        String clientId = body.text("ClientId");
-        body.rejectUnread();
-        requireOne(customerIds, clientId);
-        return new ListQuery(null, customerIds == null ? List.of() : distinct(customerIds, "CustomerIds"), blankToNull(clientId));
     }
 
     public static List<String> delete(Props body) {

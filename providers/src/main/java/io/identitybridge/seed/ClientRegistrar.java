@@ -10,12 +10,14 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -41,15 +43,16 @@ public final class ClientRegistrar {
                                       String registeredBy) {
         List<Problem> problems = new ArrayList<>();
         ObjectNode node = body.deepCopy();
-        for (String given : names(body)) {
-            if (given.equals("secrets") || given.equals("clientsecrets")) {
-                problems.add(Problem.error(0, null, given, "must not be sent: Clients/register generates the secret and returns it once"));
+        Set<String> given = names(body);
+        for (String name : given) {
+            if (name.equals("secrets") || name.equals("clientsecrets")) {
+                problems.add(Problem.error(0, null, name, "must not be sent: Clients/register generates the secret and returns it once"));
             }
         }
-        if (!names(body).contains("clientid")) {
+        if (!given.contains("clientid")) {
             node.put("ClientId", UUID.randomUUID().toString());
         }
-        if (!names(body).contains("allowedgranttypes")) {
+        if (!given.contains("allowedgranttypes")) {
             node.set("AllowedGrantTypes", JsonNodeFactory.instance.arrayNode().add("client_credentials"));
         }
         byte[] bytes = new byte[Math.max(48, secretMinLength)];
@@ -104,7 +107,7 @@ public final class ClientRegistrar {
         SortedMap<String, String> current = view.clientState(client.getClientId());
         SortedMap<String, String> target = new TreeMap<>(current);
         List<String> keys = new ArrayList<>();
-        Set<String> changed = new java.util.LinkedHashSet<>();
+        Set<String> changed = new LinkedHashSet<>();
         for (Map.Entry<String, String> e : ClientFields.SOURCE.entrySet()) {
             String value = desired.state().get(e.getKey());
             if (value != null && given.contains(root(e.getValue())) && !value.equals(current.get(e.getKey()))) {
@@ -117,15 +120,26 @@ public final class ClientRegistrar {
                 && ClientStateIO.list(current.get("optionalClientScopes")).contains("offline_access")) {
             List<String> optional = new ArrayList<>(ClientStateIO.list(target.get("optionalClientScopes")));
             optional.add("offline_access");
-            target.put("optionalClientScopes", Json.sortedArray(new java.util.TreeSet<>(optional)));
+            target.put("optionalClientScopes", Json.sortedArray(new TreeSet<>(optional)));
         }
         ClientStateIO.write(session, realm, client, target, keys);
         return List.copyOf(changed);
     }
 
     /** Keycloak's own clients (admin-cli, account, realm-management, ...). */
-    public static boolean isBuiltIn(KeycloakSession session, RealmModel realm, String clientId) {
-        return new KeycloakRealmView(session, realm).isBuiltIn(clientId);
+    public static boolean isBuiltIn(RealmModel realm, String clientId) {
+        return KeycloakRealmView.isBuiltIn(realm, clientId);
+    }
+
+    /**
+     * The client's AllowedScopes as IS4 lists them: its scopes as seeding reads them (no service-account or resource
+     * scopes), less the ones seeding gives every client in Keycloak.
+     */
+    public static List<String> allowedScopes(ClientModel client) {
+        Set<String> scopes = new TreeSet<>(ClientStateIO.scopeNames(client, true));
+        scopes.addAll(ClientStateIO.scopeNames(client, false));
+        scopes.removeAll(ClientSpecReader.DEFAULT_SCOPES);
+        return List.copyOf(scopes);
     }
 
     private static Set<String> names(ObjectNode body) {

@@ -213,7 +213,7 @@ final class ClientStateIO {
         }
     }
 
-    private static Set<String> scopeNames(ClientModel c, boolean dflt) {
+    static Set<String> scopeNames(ClientModel c, boolean dflt) {
         Set<String> names = new TreeSet<>();
         c.getClientScopes(dflt).forEach((name, scope) -> {
             if (!SERVICE_ACCOUNT_SCOPE.equals(name) && !ResourceScopes.isResource(scope)) {

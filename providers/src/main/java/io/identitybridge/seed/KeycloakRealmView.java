@@ -68,6 +68,10 @@ final class KeycloakRealmView implements RealmView {
 
     @Override
     public boolean isBuiltIn(String clientId) {
+        return isBuiltIn(realm, clientId);
+    }
+
+    static boolean isBuiltIn(RealmModel realm, String clientId) {
         // "<realm>-realm" clients are the admin realm's handles on other realms.
         return BUILT_IN.contains(clientId) || Config.getAdminRealm().equals(realm.getName()) && clientId.endsWith("-realm");
     }
