@@ -54,11 +54,11 @@ public final class ResourceStore {
         em.flush(); // a duplicate name fails here, inside the call, as a 409
     }
 
-    /** Removes the resource and its client scope; Keycloak drops the scope's grants with it. */
+    /** Removes the resource and its client scope (if its realm still exists); Keycloak drops the scope's grants with it. */
     void remove(RealmModel realm, OwnedResourceEntity e) {
         em.remove(e);
         em.flush();
-        if (realm.getClientScopeById(e.getClientScopeId()) != null) {
+        if (realm != null && realm.getClientScopeById(e.getClientScopeId()) != null) {
             realm.removeClientScope(e.getClientScopeId());
         }
     }
