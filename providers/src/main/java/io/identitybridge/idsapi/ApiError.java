@@ -22,6 +22,11 @@ public class ApiError extends RuntimeException {
         return new ApiError(400, "invalid_request", description);
     }
 
+    /** The caller may not do this, whatever scopes it holds. */
+    public static ApiError accessDenied(String description) {
+        return new ApiError(403, "access_denied", description);
+    }
+
     public static ApiError notFound(String description) {
         return new ApiError(404, "not_found", description);
     }
@@ -41,7 +46,7 @@ public class ApiError extends RuntimeException {
         Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body);
         if (status == 401) {
             r.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        } else if (status == 403) {
+        } else if ("insufficient_scope".equals(error)) {
             r.header("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
         }
         return r.build();

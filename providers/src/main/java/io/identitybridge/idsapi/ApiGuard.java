@@ -2,9 +2,13 @@ package io.identitybridge.idsapi;
 
 import io.identitybridge.config.IdentityBridgeProvider;
 import jakarta.ws.rs.WebApplicationException;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.encode.AccessTokenContext;
+import org.keycloak.protocol.oidc.encode.TokenContextEncoderProvider;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
@@ -15,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * IdentityServer4's guard of its local API: a valid access token of this realm (checked by Keycloak's own bearer
- * authenticator) that carries {@code IdentityServerApi} and the operation's scope.
+ * authenticator) that a client obtained for itself with client_credentials, carrying {@code IdentityServerApi} and
+ * the operation's scope. A user's token, or one from any other grant, never passes, whatever scopes it carries.
  */
 public final class ApiGuard {
 
@@ -44,6 +49,7 @@ public final class ApiGuard {
             throw new ApiError(401, "invalid_token", "a valid bearer access token of realm '" + realm.getName() + "' is required");
         }
         AccessToken token = auth.getToken();
+        requireOwnServiceToken(session, auth.getClient(), token);
         Set<String> scopes = token.getScope() == null ? Set.of()
                 : Arrays.stream(token.getScope().split(" ")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
         for (String needed : new String[]{API_SCOPE, operationScope}) {
@@ -55,5 +61,28 @@ public final class ApiGuard {
             throw new ApiError(401, "invalid_token", "the calling client is disabled");
         }
         return auth.getClient();
+    }
+
+    /**
+     * The grant is read from the token id, which Keycloak encodes (and signs) with the grant that issued it; the
+     * subject must be the calling client's own service account, so no other token of the client can stand in.
+     */
+    private static void requireOwnServiceToken(KeycloakSession session, ClientModel client, AccessToken token) {
+        String grant;
+        try {
+            AccessTokenContext context = session.getProvider(TokenContextEncoderProvider.class).getTokenContextFromTokenId(token.getId());
+            grant = context.getGrantType();
+        } catch (RuntimeException e) {
+            grant = "unknown";
+        }
+        if (!OAuth2Constants.CLIENT_CREDENTIALS.equals(grant)) {
+            throw ApiError.accessDenied("the Identity Service API accepts only an access token that a client obtained for itself with"
+                    + " client_credentials; this token comes from the '" + grant + "' grant");
+        }
+        UserModel serviceAccount = client.isServiceAccountsEnabled() ? session.users().getServiceAccount(client) : null;
+        if (serviceAccount == null || !serviceAccount.getId().equals(token.getSubject())) {
+            throw ApiError.accessDenied("the Identity Service API accepts only a client's own client_credentials token: its subject"
+                    + " must be the service account of client '" + client.getClientId() + "'");
+        }
     }
 }
