@@ -17,6 +17,8 @@ public final class ClientFields {
     public static final String ATTR_ALLOWED_QUERY_PARAMETERS = "ib.allowed.query.parameters";
     public static final String ATTR_PROPERTIES = "ib.properties";
     public static final String ATTR_CUSTOMER_ID = "ib.customer.id";
+    /** IdentityServer4's AllowAccessTokensViaBrowser; anything but "true" means false, as IS4's default. */
+    public static final String ATTR_ACCESS_TOKENS_VIA_BROWSER = "ib.allow.access.tokens.via.browser";
     /** Marks clients this seeder created, so that opt-in pruning never touches anything else. */
     public static final String ATTR_SEEDED = "ib.seeded";
     public static final String MAPPER_ID_TOKEN_LIFETIME = "mapper.id-token-lifetime";
@@ -45,6 +47,7 @@ public final class ClientFields {
         m.put("serviceAccountsEnabled", "AllowedGrantTypes");
         m.put(ATTR + "oauth2.device.authorization.grant.enabled", "AllowedGrantTypes");
         m.put(ATTR + "use.refresh.tokens", "AllowOfflineAccess");
+        m.put(ATTR + ATTR_ACCESS_TOKENS_VIA_BROWSER, "AllowAccessTokensViaBrowser");
         m.put("redirectUris", "RedirectUris");
         m.put(ATTR + "post.logout.redirect.uris", "PostLogoutRedirectUris");
         m.put("webOrigins", "AllowedCorsOrigins");

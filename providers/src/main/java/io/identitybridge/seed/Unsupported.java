@@ -49,10 +49,6 @@ final class Unsupported {
         if (!in.bool("IncludeJwtId", true)) {
             in.warning("IncludeJwtId", "false is not enforced: Keycloak always puts a jti in its tokens");
         }
-        boolean viaBrowser = in.bool("AllowAccessTokensViaBrowser", false);
-        if (!viaBrowser && in.has("AllowAccessTokensViaBrowser")) {
-            in.warning("AllowAccessTokensViaBrowser", "false is not enforced yet: an implicit client may ask for response_type=token");
-        }
     }
 
     private static void refuseTrue(JsonProps in, String name, String hint) {
