@@ -3,6 +3,7 @@ package io.identitybridge.compat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.identitybridge.seed.ClientFields;
+import io.identitybridge.seed.ReservedClaims;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.Constants;
@@ -22,7 +23,7 @@ import java.util.Objects;
 /**
  * IdentityServer4 client claims: the pairs in the client attribute {@code ib.client.claims} go into access tokens,
  * named with {@code ib.client.claims.prefix}, for client_credentials only unless {@code ib.client.claims.always}.
- * A type given several times becomes an array, as IdentityServer4 serialises it.
+ * A type given several times becomes an array, as IdentityServer4 serialises it. Reserved names never get in.
  */
 public class ClientClaimsMapper extends FixedMapper implements OIDCAccessTokenMapper {
 
@@ -55,7 +56,12 @@ public class ClientClaimsMapper extends FixedMapper implements OIDCAccessTokenMa
         } catch (IOException | RuntimeException e) {
             return token; // an attribute edited by hand into something unreadable: leave the token as Keycloak made it
         }
-        byName.forEach((name, values) -> token.getOtherClaims().put(name, values.size() == 1 ? values.get(0) : values));
+        // Seeding refuses reserved names; an attribute edited by hand must still never duplicate or replace a token key.
+        byName.forEach((name, values) -> {
+            if (!ReservedClaims.isReserved(name)) {
+                token.getOtherClaims().putIfAbsent(name, values.size() == 1 ? values.get(0) : values);
+            }
+        });
         return token;
     }
 

@@ -1,6 +1,10 @@
 package io.identitybridge.queryparams;
 
+import io.identitybridge.seed.ReservedClaims;
 import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.ProtocolMapperContainerModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.ProtocolMapperConfigException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
@@ -61,8 +65,19 @@ public class QueryParameterClaimMapper extends AbstractOIDCProtocolMapper
                             KeycloakSession keycloakSession, ClientSessionContext clientSessionCtx) {
         var clientSession = clientSessionCtx.getClientSession();
         String value = QueryParamNotes.allowed(clientSession.getClient(), mappingModel.getConfig().get(PARAMETER), clientSession::getNote);
-        if (value != null) {
+        // validateConfig refuses reserved names; a model written around the admin API still never duplicates a key.
+        if (value != null && !ReservedClaims.isReserved(mappingModel.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME))) {
             OIDCAttributeMapperHelper.mapClaim(token, mappingModel, value);
+        }
+    }
+
+    @Override
+    public void validateConfig(KeycloakSession session, RealmModel realm, ProtocolMapperContainerModel client,
+                               ProtocolMapperModel mapperModel) throws ProtocolMapperConfigException {
+        String claim = mapperModel.getConfig() == null ? null : mapperModel.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);
+        String problem = ReservedClaims.problem(claim);
+        if (problem != null) {
+            throw new ProtocolMapperConfigException("Token claim name " + problem);
         }
     }
 

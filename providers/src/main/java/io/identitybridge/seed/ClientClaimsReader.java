@@ -16,29 +16,42 @@ import static io.identitybridge.seed.ClientFields.ATTR;
  */
 final class ClientClaimsReader {
 
+    static final int MAX_CLAIMS = 100;
+    static final int MAX_VALUE_LENGTH = 1000;
+
     private ClientClaimsReader() {
     }
 
     static void read(JsonProps in, SortedMap<String, String> state) {
         TreeSet<String> pairs = new TreeSet<>();
+        boolean prefix = in.bool("PrefixClientClaims", true);
+        String prefixText = in.string("ClientClaimsPrefix");
+        String finalPrefix = prefix ? (prefixText == null ? "client_" : prefixText) : "";
         JsonNode claims = in.raw("Claims");
         if (claims != null && !claims.isNull()) {
             if (!claims.isArray()) {
                 in.error("Claims", "must be an array of {Type, Value}");
+            } else if (claims.size() > MAX_CLAIMS) {
+                in.error("Claims", "has " + claims.size() + " entries; at most " + MAX_CLAIMS + " are accepted");
             } else {
                 for (int i = 0; i < claims.size(); i++) {
                     JsonNode type = SeedInput.field(claims.get(i), "Type");
                     JsonNode value = SeedInput.field(claims.get(i), "Value");
                     if (type == null || !type.isTextual() || type.asText().isBlank() || value == null || value.isNull() || value.isContainerNode()) {
                         in.error("Claims[" + i + "]", "must be {\"Type\": \"...\", \"Value\": \"...\"}");
+                    } else if (ReservedClaims.problem(finalPrefix + type.asText()) != null) {
+                        in.error("Claims[" + i + "].Type", "gives the claim name '" + finalPrefix + type.asText() + "', which "
+                                + ReservedClaims.problem(finalPrefix + type.asText()));
+                    } else if (value.asText().length() > MAX_VALUE_LENGTH) {
+                        in.error("Claims[" + i + "].Value", "is longer than " + MAX_VALUE_LENGTH + " characters");
+                    } else if (value.asText().chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+                        in.error("Claims[" + i + "].Value", "contains a control character");
                     } else {
                         pairs.add(type.asText() + "\u0000" + value.asText());
                     }
                 }
             }
         }
-        boolean prefix = in.bool("PrefixClientClaims", true);
-        String prefixText = in.string("ClientClaimsPrefix");
         boolean always = in.bool("AlwaysSendClientClaims", false);
         ArrayNode stored = Json.MAPPER.createArrayNode();
         pairs.forEach(p -> stored.addArray().add(p.substring(0, p.indexOf('\u0000'))).add(p.substring(p.indexOf('\u0000') + 1)));
@@ -47,7 +60,7 @@ final class ClientClaimsReader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        state.put(ATTR + ClientFields.ATTR_CLIENT_CLAIMS_PREFIX, prefix ? (prefixText == null ? "client_" : prefixText) : "");
+        state.put(ATTR + ClientFields.ATTR_CLIENT_CLAIMS_PREFIX, finalPrefix);
         state.put(ATTR + ClientFields.ATTR_CLIENT_CLAIMS_ALWAYS, String.valueOf(always));
     }
 }

@@ -59,6 +59,8 @@ final class ClientSpecReader {
         s.put("serviceAccountsEnabled", String.valueOf(grants.clientCredentials()));
         s.put(ATTR + "oauth2.device.authorization.grant.enabled", String.valueOf(grants.device()));
         s.put(ATTR + "use.refresh.tokens", String.valueOf(offline));
+        // Enforced at the authorize endpoint by the ib-access-tokens-via-browser executor.
+        s.put(ATTR + ClientFields.ATTR_ACCESS_TOKENS_VIA_BROWSER, String.valueOf(in.bool("AllowAccessTokensViaBrowser", false)));
 
         String secrets = ClientSecretsReader.read(in, secretMinLength);
         boolean confidential = !secrets.isEmpty();
