@@ -1,6 +1,8 @@
 package io.identitybridge.clientsapi;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.identitybridge.config.IdentityBridgeProvider;
+import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.idsapi.ApiError;
 import io.identitybridge.idsapi.CallContext;
 import io.identitybridge.idsapi.Props;
@@ -25,17 +27,23 @@ final class ClientRegistry {
         this.ctx = ctx;
     }
 
-    /** The client named by the body's ClientId (the body has nothing else), or 404. */
+    /** The client named by the body's ClientId (the body has nothing else), if the caller may see it; else 403 or 404. */
     ClientModel existing(Props body) {
-        ClientModel c = lookup(body.requiredText("ClientId"));
+        String clientId = body.requiredText("ClientId");
         body.rejectUnread();
+        ClientModel c = lookup(clientId);
+        if (!c.getId().equals(ctx.caller().getId())) {
+            owned(c);
+        }
         return c;
     }
 
     Map<String, Object> register(Props body) {
+        ObjectNode node = body.node().deepCopy();
+        refuse(rules().apply(node, true));
         ClientRegistrar.Registered r;
         try {
-            r = ClientRegistrar.register(ctx.session(), ctx.realm(), body.node(), secretMinLength(), ctx.caller().getClientId());
+            r = ClientRegistrar.register(ctx.session(), ctx.realm(), node, secretMinLength(), ctx.caller());
         } catch (SeedInputException e) {
             throw invalid(e.problems());
         }
@@ -52,8 +60,10 @@ final class ClientRegistry {
 
     Map<String, Object> update(Props body) {
         ClientModel c = changeable(body.requiredText("ClientId"));
+        ObjectNode node = body.node().deepCopy();
+        refuse(rules().apply(node, false));
         try {
-            List<String> changed = ClientRegistrar.update(ctx.session(), ctx.realm(), c, body.node(), secretMinLength());
+            List<String> changed = ClientRegistrar.update(ctx.session(), ctx.realm(), c, node, secretMinLength());
             Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(c));
             out.put("changed", changed);
             return out;
@@ -70,27 +80,52 @@ final class ClientRegistry {
         return new ClientManager(new RealmManager(ctx.session())).removeClient(ctx.realm(), c) ? 1 : 0;
     }
 
+    /** A client the caller registered, other than itself: the only ones update and remove may touch. */
     private ClientModel changeable(String clientId) {
         ClientModel c = lookup(clientId);
-        if (ClientRegistrar.isBuiltIn(ctx.realm(), clientId)) {
-            throw new ApiError(403, "access_denied", "'" + clientId + "' is one of Keycloak's own clients; the API does not change it");
-        }
         if (c.getId().equals(ctx.caller().getId())) {
-            throw new ApiError(403, "access_denied", "a client cannot change or remove itself through the API");
+            throw ApiError.accessDenied("a client cannot change or remove itself through the API");
+        }
+        return owned(c);
+    }
+
+    /** Judged on the client found, never on the request's text (a database may match ClientIds case-insensitively). */
+    private ClientModel owned(ClientModel c) {
+        if (ClientRegistrar.isBuiltIn(ctx.realm(), c.getClientId())) {
+            throw ApiError.accessDenied("'" + c.getClientId() + "' is one of Keycloak's own clients; the API does not touch it");
+        }
+        if (!ctx.caller().getId().equals(c.getAttribute(ClientRegistrar.ATTR_REGISTERED_BY_ID))) {
+            throw ApiError.accessDenied("client '" + c.getClientId() + "' was not registered by '" + ctx.caller().getClientId()
+                    + "'; a client acts only on the clients it registered (seeded and hand-made clients belong to the seed"
+                    + " input and the admin console)");
         }
         return c;
+    }
+
+    private RegistrationRules rules() {
+        return new RegistrationRules(ctx.caller(), ctx.realm(), settings());
+    }
+
+    private static void refuse(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw ApiError.badRequest(String.join("; ", problems));
+        }
     }
 
     private ClientModel lookup(String clientId) {
         ClientModel c = ctx.session().clients().getClientByClientId(ctx.realm(), clientId);
         if (c == null) {
-            throw ApiError.notFound("client '" + clientId + "' does not exist in realm '" + ctx.realm().getName() + "'");
+            throw ApiError.notFound("client '" + ApiError.echo(clientId) + "' does not exist in realm '" + ctx.realm().getName() + "'");
         }
         return c;
     }
 
+    private IdentityBridgeSettings settings() {
+        return ctx.session().getProvider(IdentityBridgeProvider.class).settings();
+    }
+
     private int secretMinLength() {
-        return ctx.session().getProvider(IdentityBridgeProvider.class).settings().secretMinLength();
+        return settings().secretMinLength();
     }
 
     private static ApiError invalid(List<Problem> problems) {

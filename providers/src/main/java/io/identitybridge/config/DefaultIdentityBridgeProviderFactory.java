@@ -70,6 +70,15 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
                 .property().name(IdentityBridgeSettings.OPT_RESOURCE_SWEEP_INTERVAL).type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Seconds between runs of the task that removes expired OwnedResources (tokens refuse them at once anyway).")
                 .defaultValue(IdentityBridgeSettings.DEFAULT_RESOURCE_SWEEP_SECONDS).add()
+                .property().name(IdentityBridgeSettings.OPT_REGISTRATION_ALLOW_API_SCOPES).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .helpText("Let Clients/register grant IdentityServerApi and the API operation scopes (still only those the registrar holds).")
+                .defaultValue(false).add()
+                .property().name(IdentityBridgeSettings.OPT_REGISTRATION_MAX_TOKEN_LIFETIME).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Longest AccessTokenLifetime/IdentityTokenLifetime, in seconds, that Clients/register and update accept; 0: the realm's access-token lifespan.")
+                .defaultValue(IdentityBridgeSettings.DEFAULT_REGISTRATION_MAX_TOKEN_LIFETIME).add()
+                .property().name(IdentityBridgeSettings.OPT_MAX_RESOURCES_PER_OWNER).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Most live OwnedResources one client may own; OwnedResources/register beyond it answers 409.")
+                .defaultValue(IdentityBridgeSettings.DEFAULT_MAX_RESOURCES_PER_OWNER).add()
                 .build();
     }
 

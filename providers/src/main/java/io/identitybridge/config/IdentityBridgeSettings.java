@@ -13,7 +13,9 @@ import java.util.function.Function;
  * {@code clients} is never echoed: it holds secrets.
  */
 public record IdentityBridgeSettings(String realm, String clients, Path clientsFile, int secretMinLength,
-                                     OnInvalid onInvalid, boolean prune, int resourceSweepSeconds) {
+                                     OnInvalid onInvalid, boolean prune, int resourceSweepSeconds,
+                                     boolean registrationAllowsApiScopes, int registrationMaxTokenLifetime,
+                                     int maxResourcesPerOwner) {
 
     public enum OnInvalid { FAIL, SKIP }
 
@@ -25,6 +27,12 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
     public static final String OPT_PRUNE = "prune";
     public static final String OPT_RESOURCE_SWEEP_INTERVAL = "resource-sweep-interval";
     public static final int DEFAULT_RESOURCE_SWEEP_SECONDS = 60;
+    public static final String OPT_REGISTRATION_ALLOW_API_SCOPES = "registration-allow-api-scopes";
+    public static final String OPT_REGISTRATION_MAX_TOKEN_LIFETIME = "registration-max-token-lifetime";
+    /** 0: the realm's access-token lifespan. */
+    public static final int DEFAULT_REGISTRATION_MAX_TOKEN_LIFETIME = 0;
+    public static final String OPT_MAX_RESOURCES_PER_OWNER = "max-resources-per-owner";
+    public static final int DEFAULT_MAX_RESOURCES_PER_OWNER = 1000;
     public static final String DEFAULT_REALM = "creatio";
     public static final int DEFAULT_SECRET_MIN_LENGTH = 32;
 
@@ -96,33 +104,46 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
             }
         }
 
-        boolean prune = false;
-        String pruneText = lookup.apply(OPT_PRUNE);
-        if (pruneText != null) {
-            String p = pruneText.strip().toLowerCase(Locale.ROOT);
-            if (!p.equals("true") && !p.equals("false")) {
-                problems.add(problem(OPT_PRUNE, "'" + pruneText + "' must be 'true' or 'false'"));
-            }
-            prune = p.equals("true");
-        }
-
-        int sweep = DEFAULT_RESOURCE_SWEEP_SECONDS;
-        String sweepText = lookup.apply(OPT_RESOURCE_SWEEP_INTERVAL);
-        if (sweepText != null) {
-            try {
-                sweep = Integer.parseInt(sweepText.strip());
-                if (sweep < 1 || sweep > 86400) {
-                    problems.add(problem(OPT_RESOURCE_SWEEP_INTERVAL, "is " + sweep + "; it must be between 1 and 86400 seconds"));
-                }
-            } catch (NumberFormatException e) {
-                problems.add(problem(OPT_RESOURCE_SWEEP_INTERVAL, "'" + sweepText + "' is not a whole number of seconds"));
-            }
-        }
+        boolean prune = bool(lookup, OPT_PRUNE, problems);
+        int sweep = number(lookup, OPT_RESOURCE_SWEEP_INTERVAL, DEFAULT_RESOURCE_SWEEP_SECONDS, 1, 86400, problems);
+        boolean apiScopes = bool(lookup, OPT_REGISTRATION_ALLOW_API_SCOPES, problems);
+        int maxLifetime = number(lookup, OPT_REGISTRATION_MAX_TOKEN_LIFETIME, DEFAULT_REGISTRATION_MAX_TOKEN_LIFETIME, 0,
+                365 * 24 * 3600, problems);
+        int maxResources = number(lookup, OPT_MAX_RESOURCES_PER_OWNER, DEFAULT_MAX_RESOURCES_PER_OWNER, 1, 1_000_000, problems);
 
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid Identity Bridge configuration: " + String.join("; ", problems));
         }
-        return new IdentityBridgeSettings(realm, clients, clientsFile, min, onInvalid, prune, sweep);
+        return new IdentityBridgeSettings(realm, clients, clientsFile, min, onInvalid, prune, sweep, apiScopes, maxLifetime, maxResources);
+    }
+
+    private static boolean bool(Function<String, String> lookup, String option, List<String> problems) {
+        String text = lookup.apply(option);
+        if (text == null) {
+            return false;
+        }
+        String v = text.strip().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            problems.add(problem(option, "'" + text + "' must be 'true' or 'false'"));
+        }
+        return v.equals("true");
+    }
+
+    private static int number(Function<String, String> lookup, String option, int dflt, int min, int max, List<String> problems) {
+        String text = lookup.apply(option);
+        if (text == null) {
+            return dflt;
+        }
+        try {
+            int v = Integer.parseInt(text.strip());
+            if (v < min || v > max) {
+                problems.add(problem(option, "is " + v + "; it must be between " + min + " and " + max));
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problems.add(problem(option, "'" + text + "' is not a whole number"));
+            return dflt;
+        }
     }
 
     /** For callers that only have options (no environment to cross-check). */
@@ -143,7 +164,9 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
     @Override
     public String toString() {
         return "IdentityBridgeSettings[realm=" + realm + ", clients=" + (clients == null ? "unset" : "set") + ", clientsFile="
-                + clientsFile + ", secretMinLength=" + secretMinLength + ", onInvalid=" + onInvalid + ", prune=" + prune + ", resourceSweepSeconds=" + resourceSweepSeconds + "]";
+                + clientsFile + ", secretMinLength=" + secretMinLength + ", onInvalid=" + onInvalid + ", prune=" + prune + ", resourceSweepSeconds=" + resourceSweepSeconds
+                + ", registrationAllowsApiScopes=" + registrationAllowsApiScopes + ", registrationMaxTokenLifetime="
+                + registrationMaxTokenLifetime + ", maxResourcesPerOwner=" + maxResourcesPerOwner + "]";
     }
 
     private static String problem(String option, String what) {

@@ -1,7 +1,10 @@
 package io.identitybridge.idsapi;
 
+import jakarta.persistence.EntityExistsException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -11,6 +14,8 @@ import java.util.function.BiFunction;
 
 /** Runs one API operation: realm and token checks, body parsing, and errors as IS4 writes them, never half-applied. */
 public final class ApiCall {
+
+    private static final Logger LOG = Logger.getLogger(ApiCall.class);
 
     private ApiCall() {
     }
@@ -22,13 +27,23 @@ public final class ApiCall {
             ApiGuard.requireBridgeRealm(session, realm);
             CallContext ctx = new CallContext(session, realm, ApiGuard.caller(session, realm, scope));
             Props props = ApiBody.read(body);
-            return Response.ok(operation.apply(ctx, props)).type(MediaType.APPLICATION_JSON).build();
+            Object answer = operation.apply(ctx, props);
+            // Write now, inside the call: a database refusal becomes this call's error, never a 200 rolled back later.
+            session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
+            return Response.ok(answer).type(MediaType.APPLICATION_JSON).build();
         } catch (ApiError e) {
             session.getTransactionManager().setRollbackOnly();
             return e.toResponse();
-        } catch (ModelDuplicateException e) {
+        } catch (ModelDuplicateException | EntityExistsException e) {
             session.getTransactionManager().setRollbackOnly();
             return ApiError.conflict("the name is already taken (a concurrent request, perhaps); nothing was changed").toResponse();
+        } catch (RuntimeException e) {
+            // Every input is bounded before it is written, so this is a gap in those bounds. The message is not logged:
+            // a driver's message may quote the value, and values may be secrets.
+            session.getTransactionManager().setRollbackOnly();
+            LOG.errorf("Identity Service API %s refused with %s at %s; nothing was changed", scope, e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            return ApiError.badRequest("the request could not be stored; nothing was changed").toResponse();
         }
     }
 }

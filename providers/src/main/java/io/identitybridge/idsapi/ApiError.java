@@ -35,6 +35,16 @@ public class ApiError extends RuntimeException {
         return new ApiError(409, "conflict", description);
     }
 
+    /** A caller's text quoted in a message: short, printable, never more than 64 characters. */
+    public static String echo(String text) {
+        if (text == null) {
+            return "";
+        }
+        String clean = text.codePoints().filter(c -> c >= 0x20 && c != 0x7f).limit(64)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return clean.length() < text.length() ? clean + "..." : clean;
+    }
+
     public int status() {
         return status;
     }

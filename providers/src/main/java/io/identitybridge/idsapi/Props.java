@@ -17,6 +17,10 @@ import java.util.Set;
  */
 public final class Props {
 
+    /** Identifiers (client ids, customer ids, resource names) are stored in columns of 255 characters. */
+    public static final int MAX_IDENTIFIER = 255;
+    public static final int MAX_TEXT = 4000;
+
     private final String path;
     private final ObjectNode object;
     private final Map<String, Map.Entry<String, JsonNode>> byKey = new LinkedHashMap<>();
@@ -50,6 +54,7 @@ public final class Props {
         return raw(name) != null;
     }
 
+    /** A string of at most {@link #MAX_TEXT} characters without NUL or other control characters but tab and line breaks. */
     public String text(String name) {
         JsonNode v = raw(name);
         if (v == null) {
@@ -58,19 +63,37 @@ public final class Props {
         if (!v.isTextual()) {
             throw ApiError.badRequest("'" + name(name) + "' must be a string, not " + kind(v));
         }
-        return v.textValue();
+        String text = v.textValue();
+        if (text.length() > MAX_TEXT) {
+            throw ApiError.badRequest("'" + name(name) + "' is longer than " + MAX_TEXT + " characters");
+        }
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
+            throw ApiError.badRequest("'" + name(name) + "' contains a control character");
+        }
+        return text;
     }
 
+    /** An identifier such as a ClientId: at most {@link #MAX_IDENTIFIER} characters, no control characters. */
     public String requiredText(String name) {
         String v = text(name);
         if (v == null || v.isBlank()) {
             throw ApiError.badRequest("'" + name(name) + "' is missing");
         }
-        return v.strip();
+        return identifier(name(name), v.strip());
     }
 
-    /** A list of non-blank strings, or null when absent. */
-    public List<String> texts(String name) {
+    static String identifier(String name, String v) {
+        if (v.length() > MAX_IDENTIFIER) {
+            throw ApiError.badRequest("'" + name + "' is longer than " + MAX_IDENTIFIER + " characters");
+        }
+        if (v.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw ApiError.badRequest("'" + name + "' contains a control character");
+        }
+        return v;
+    }
+
+    /** A list of at most {@code maxItems} identifiers (non-blank, see {@link #requiredText}), or null when absent. */
+    public List<String> texts(String name, int maxItems) {
         JsonNode v = raw(name);
         if (v == null) {
             return null;
@@ -78,13 +101,16 @@ public final class Props {
         if (!v.isArray()) {
             throw ApiError.badRequest("'" + name(name) + "' must be an array of strings, not " + kind(v));
         }
+        if (v.size() > maxItems) {
+            throw ApiError.badRequest("'" + name(name) + "' has " + v.size() + " items; at most " + maxItems + " are accepted");
+        }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             JsonNode item = v.get(i);
             if (!item.isTextual() || item.textValue().isBlank()) {
                 throw ApiError.badRequest("'" + name(name) + "[" + i + "]' must be a non-empty string, not " + kind(item));
             }
-            out.add(item.textValue().strip());
+            out.add(identifier(name(name) + "[" + i + "]", item.textValue().strip()));
         }
         return out;
     }

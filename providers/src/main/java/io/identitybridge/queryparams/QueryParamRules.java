@@ -27,10 +27,13 @@ public final class QueryParamRules {
     /**
      * @param raw    the request's own parameters, every value of each name
      * @param parsed what Keycloak's parser kept as extra parameters (from a request object or PAR as well), which
-     *               Keycloak may have cut; {@code raw} wins where both have a name
+     *               Keycloak may have cut; {@code raw} wins where both have a name, except when the request is a
+     *               signed request object or a pushed one: then only the signed or pushed values count, and nothing
+     *               of the raw query may add to them or override them
      */
     public static Decision decide(AllowList allow, Mode mode, QueryParamSettings limits,
-                                  Map<String, List<String>> raw, Map<String, String> parsed) {
+                                  Map<String, List<String>> query, Map<String, String> parsed) {
+        Map<String, List<String>> raw = query.containsKey("request") || query.containsKey("request_uri") ? Map.of() : query;
         Set<String> names = new LinkedHashSet<>(raw.keySet());
         names.addAll(parsed.keySet());
         Map<String, String> kept = new LinkedHashMap<>();

@@ -20,6 +20,9 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "ibResourcesByOwners",
                 query = "select r from OwnedResourceEntity r where r.realmId = :realmId and r.ownerId in :ownerIds"
                         + " and (r.expiresAt is null or r.expiresAt > :now) order by r.name"),
+        @NamedQuery(name = "ibCountLiveByOwner",
+                query = "select count(r) from OwnedResourceEntity r where r.realmId = :realmId and r.ownerId = :ownerId"
+                        + " and (r.expiresAt is null or r.expiresAt > :now)"),
         @NamedQuery(name = "ibAllResourcesByOwner",
                 query = "select r from OwnedResourceEntity r where r.realmId = :realmId and r.ownerId = :ownerId"),
         @NamedQuery(name = "ibExpiredResources",

@@ -1,5 +1,7 @@
 package io.identitybridge.resources;
 
+import io.identitybridge.config.IdentityBridgeProvider;
+import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.idsapi.ApiError;
 import io.identitybridge.idsapi.CallContext;
 import io.identitybridge.seed.ClientFields;
@@ -38,14 +40,19 @@ final class OwnedResources {
         if (store.scopeNameTaken(realm, r.name())) {
             throw ApiError.conflict("'" + r.name() + "' is the name of an existing client scope of realm '" + realm.getName() + "'");
         }
+        int max = ctx.session().getProvider(IdentityBridgeProvider.class).settings().maxResourcesPerOwner();
+        if (store.countLive(realm, ctx.caller().getId(), System.currentTimeMillis()) >= max) {
+            throw ApiError.conflict("client '" + ctx.caller().getClientId() + "' owns " + max + " live resources already, the most"
+                    + " one client may own (server option " + IdentityBridgeSettings.cliName(IdentityBridgeSettings.OPT_MAX_RESOURCES_PER_OWNER) + ")");
+        }
         List<ClientModel> grantees = new ArrayList<>();
         for (String clientId : r.grantees()) {
             ClientModel grantee = ctx.session().clients().getClientByClientId(realm, clientId);
             if (grantee == null) {
-                throw ApiError.notFound("grantee client '" + clientId + "' does not exist in realm '" + realm.getName() + "'");
+                throw ApiError.notFound("grantee client '" + ApiError.echo(clientId) + "' does not exist in realm '" + realm.getName() + "'");
             }
-            if (ClientRegistrar.isBuiltIn(realm, clientId)) {
-                throw ApiError.badRequest("grantee '" + clientId + "' is one of Keycloak's own clients, which the API does not change");
+            if (ClientRegistrar.isBuiltIn(realm, grantee.getClientId())) {
+                throw ApiError.badRequest("grantee '" + grantee.getClientId() + "' is one of Keycloak's own clients, which the API does not change");
             }
             grantees.add(grantee);
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.identitybridge.idsapi.ApiError;
+import io.identitybridge.idsapi.ApiScopes;
+import io.identitybridge.seed.Limits;
 import io.identitybridge.idsapi.Props;
 
 import java.time.Instant;
@@ -12,6 +14,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +27,15 @@ public final class ResourceRequests {
 
     /** RFC 6749 scope-token: the name travels in the {@code scope} parameter and the token's scope claim. */
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255}");
-    static final int MAX_ITEMS = 1000;
+    /** List sizes (README "Security model"): each CustomerId is one indexed search, each grantee one client write. */
+    public static final int MAX_CUSTOMER_IDS = 50;
+    public static final int MAX_GRANTEES = 50;
+    public static final int MAX_RESOURCES = 200;
+    /**
+     * Scope names that OpenID Connect, Keycloak or this bundle define: a resource under such a name would change what
+     * every token of its grantees means (an {@code openid} resource made each one an OpenID Connect request).
+     */
+    static final Set<String> RESERVED_NAMES = reservedNames();
 
     public record Register(String name, String displayName, String type, Long expiresAt, String propertiesJson,
                            List<String> grantees) {
@@ -41,6 +54,10 @@ public final class ResourceRequests {
             throw ApiError.badRequest("'ResourceInfo.Name' must be 1 to 255 printable ASCII characters without spaces,"
                     + " quotes or backslashes, since it becomes an OAuth scope");
         }
+        if (RESERVED_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+            throw ApiError.badRequest("'ResourceInfo.Name' '" + name + "' is the name of a scope that OpenID Connect, Keycloak"
+                    + " or the Identity Service API defines; a resource cannot take it");
+        }
         String displayName = limit(info.text("DisplayName"), "ResourceInfo.DisplayName", 255);
         Props properties = info.object("Properties");
         String type = null;
@@ -49,8 +66,9 @@ public final class ResourceRequests {
         if (properties != null) {
             for (Map.Entry<String, JsonNode> e : properties.all().entrySet()) {
                 if (!e.getValue().isTextual() && !e.getValue().isNull()) {
-                    throw ApiError.badRequest("'ResourceInfo.Properties." + e.getKey() + "' must be a string");
+                    throw ApiError.badRequest("'ResourceInfo.Properties." + ApiError.echo(e.getKey()) + "' must be a string");
                 }
+                properties.text(e.getKey()); // the same bounds as every other text: length, no control characters
                 stored.set(e.getKey(), e.getValue());
             }
             type = limit(properties.text("Type"), "ResourceInfo.Properties.Type", 255);
@@ -58,12 +76,12 @@ public final class ResourceRequests {
             if (expiration != null) {
                 expiresAt = parseInstant(expiration, "ResourceInfo.Properties.ExpirationDate").toEpochMilli();
                 if (expiresAt <= nowMillis) {
-                    throw ApiError.badRequest("'ResourceInfo.Properties.ExpirationDate' " + expiration + " is in the past");
+                    throw ApiError.badRequest("'ResourceInfo.Properties.ExpirationDate' " + ApiError.echo(expiration) + " is in the past");
                 }
             }
         }
         info.rejectUnread();
-        List<String> grantees = body.texts("GranteeClientIds");
+        List<String> grantees = body.texts("GranteeClientIds", MAX_GRANTEES);
         if (grantees == null || grantees.isEmpty()) {
             throw ApiError.badRequest("'GranteeClientIds' is missing; name at least one client that may request the resource");
         }
@@ -71,7 +89,7 @@ public final class ResourceRequests {
         if (stored.toString().length() > 16 * 1024) {
             throw ApiError.badRequest("'ResourceInfo.Properties' is larger than 16 KiB");
         }
-        return new Register(name, displayName, type, expiresAt, stored.toString(), distinct(grantees, "GranteeClientIds"));
+        return new Register(name, displayName, type, expiresAt, stored.toString(), distinct(grantees));
     }
 
     public static ListQuery list(Props body) {
@@ -84,35 +102,40 @@ public final class ResourceRequests {
     }
 
     private static ListQuery selector(Props body, String type) {
-        List<String> customerIds = body.texts("CustomerIds");
+        List<String> customerIds = body.texts("CustomerIds", MAX_CUSTOMER_IDS);
         String clientId = body.text("ClientId");
         body.rejectUnread();
         requireOne(customerIds, clientId);
-        return new ListQuery(type, customerIds == null ? List.of() : distinct(customerIds, "CustomerIds"), blankToNull(clientId));
+        return new ListQuery(type, customerIds == null ? List.of() : distinct(customerIds), blankToNull(clientId));
     }
 
     public static List<String> delete(Props body) {
-        List<String> names = body.texts("Resources");
+        List<String> names = body.texts("Resources", MAX_RESOURCES);
         body.rejectUnread();
         if (names == null) {
             throw ApiError.badRequest("'Resources' is missing; give the names of the resources to delete");
         }
-        return distinct(names, "Resources");
+        return distinct(names);
     }
 
-    /** ISO-8601; a time without offset is UTC, as .NET writes a UTC DateTime of unspecified kind. */
+    /** ISO-8601 in the years 1 to 9999; a time without offset is UTC, as .NET writes a UTC DateTime of unspecified kind. */
     static Instant parseInstant(String text, String field) {
         String t = text.strip();
+        OffsetDateTime at;
         try {
-            return OffsetDateTime.parse(t).toInstant();
+            at = OffsetDateTime.parse(t);
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+                at = LocalDateTime.parse(t).atOffset(ZoneOffset.UTC);
             } catch (DateTimeParseException e2) {
-                throw ApiError.badRequest("'" + field + "' '" + (t.length() > 64 ? t.substring(0, 64) + "..." : t) + "' is not an ISO-8601 date and time"
+                throw ApiError.badRequest("'" + field + "' '" + ApiError.echo(t) + "' is not an ISO-8601 date and time"
                         + " such as 2026-12-31T23:59:59Z");
             }
         }
+        if (!Limits.yearInRange(at)) {
+            throw ApiError.badRequest("'" + field + "' must be a date in the years 1 to 9999");
+        }
+        return at.toInstant();
     }
 
     private static void requireOne(List<String> customerIds, String clientId) {
@@ -121,11 +144,15 @@ public final class ResourceRequests {
         }
     }
 
-    private static List<String> distinct(List<String> items, String field) {
-        if (items.size() > MAX_ITEMS) {
-            throw ApiError.badRequest("'" + field + "' has " + items.size() + " items; at most " + MAX_ITEMS + " are accepted");
-        }
+    private static List<String> distinct(List<String> items) {
         return new ArrayList<>(new LinkedHashSet<>(items));
+    }
+
+    private static Set<String> reservedNames() {
+        Set<String> names = new HashSet<>(Set.of("openid", "profile", "email", "address", "phone", "offline_access", "roles",
+                "web-origins", "microprofile-jwt", "acr", "basic", "service_account", "organization"));
+        ApiScopes.ALL.forEach(s -> names.add(s.toLowerCase(Locale.ROOT)));
+        return Set.copyOf(names);
     }
 
     private static String limit(String value, String field, int max) {

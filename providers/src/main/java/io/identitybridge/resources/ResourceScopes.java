@@ -28,6 +28,7 @@ public final class ResourceScopes {
         if (expiresAt != null) {
             scope.setAttribute(ATTR_EXPIRES, String.valueOf(expiresAt));
         }
+        scope.addProtocolMapper(ResourceExpiryMapper.model(name));
         return scope;
     }
 

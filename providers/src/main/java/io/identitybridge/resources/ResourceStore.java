@@ -33,6 +33,12 @@ public final class ResourceStore {
                 .getResultList();
     }
 
+    long countLive(RealmModel realm, String ownerId, long now) {
+        return em.createNamedQuery("ibCountLiveByOwner", Long.class)
+                .setParameter("realmId", realm.getId()).setParameter("ownerId", ownerId).setParameter("now", now)
+                .getSingleResult();
+    }
+
     List<OwnedResourceEntity> allByOwner(RealmModel realm, String ownerId) {
         return em.createNamedQuery("ibAllResourcesByOwner", OwnedResourceEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("ownerId", ownerId).getResultList();

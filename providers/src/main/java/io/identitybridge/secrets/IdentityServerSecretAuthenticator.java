@@ -43,10 +43,16 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
         MediaType type = context.getHttpRequest().getHttpHeaders().getMediaType();
         if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
             MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-            if (form.containsKey(OAuth2Constants.CLIENT_ID)) {
-                clientId = form.getFirst(OAuth2Constants.CLIENT_ID);
+            String formId = form.getFirst(OAuth2Constants.CLIENT_ID);
+            boolean formSecret = form.containsKey(OAuth2Constants.CLIENT_SECRET);
+            // RFC 6749 §2.3.1: one authentication method per request. A form client_id may only repeat the header's.
+            if (secret != null && (formSecret || formId != null && !formId.equals(clientId))) {
+                context.challenge(ClientAuthUtil.errorResponse(400, "invalid_request",
+                        "Client credentials are given both in the Authorization header and in the request body"));
+                return;
             }
-            if (secret == null && form.containsKey(OAuth2Constants.CLIENT_SECRET)) {
+            if (clientId == null) {
+                clientId = formId;
                 secret = form.getFirst(OAuth2Constants.CLIENT_SECRET);
             }
         }
@@ -65,8 +71,9 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
             context.failure(AuthenticationFlowError.CLIENT_DISABLED, null);
             return;
         }
-        if (secret == null) {
-            context.challenge(invalid());
+        if (secret == null || secret.isEmpty()) {
+            // An empty secret is no secret: never hashed, never compared.
+            context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, invalid());
             return;
         }
         if (!matchesAny(client.getAttribute(ClientFields.ATTR_SECRETS), secret)) {
@@ -78,7 +85,7 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
 
     /** Checks every unexpired hash, without stopping at the first match, so timing says nothing about which. */
     static boolean matchesAny(String stored, String secret) {
-        if (stored == null || stored.isEmpty()) {
+        if (stored == null || stored.isEmpty() || secret == null || secret.isEmpty()) {
             return false;
         }
         JsonNode entries;

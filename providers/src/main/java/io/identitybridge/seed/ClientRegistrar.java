@@ -26,7 +26,10 @@ import java.util.UUID;
  */
 public final class ClientRegistrar {
 
+    /** The registrar's ClientId, for people to read. */
     public static final String ATTR_REGISTERED_BY = "ib.registered.by";
+    /** The registrar's internal id: ownership, which a ClientId reused after a removal can never inherit. */
+    public static final String ATTR_REGISTERED_BY_ID = "ib.registered.by.id";
     /** Properties that identify a client or its credentials: set once at registration, never by an update. */
     private static final Set<String> NOT_UPDATABLE = Set.of("clientid", "secrets", "clientsecrets", "requireclientsecret",
             "allowedgranttypes", "protocoltype");
@@ -40,7 +43,7 @@ public final class ClientRegistrar {
     }
 
     public static Registered register(KeycloakSession session, RealmModel realm, ObjectNode body, int secretMinLength,
-                                      String registeredBy) {
+                                      ClientModel registrar) {
         List<Problem> problems = new ArrayList<>();
         ObjectNode node = body.deepCopy();
         Set<String> given = names(body);
@@ -72,7 +75,8 @@ public final class ClientRegistrar {
         }
         SortedMap<String, String> desired = new TreeMap<>(item.desired());
         desired.put(ClientFields.ATTR + ClientFields.ATTR_SEEDED, ""); // seeding's prune must never remove it
-        desired.put(ClientFields.ATTR + ATTR_REGISTERED_BY, registeredBy);
+        desired.put(ClientFields.ATTR + ATTR_REGISTERED_BY, registrar.getClientId());
+        desired.put(ClientFields.ATTR + ATTR_REGISTERED_BY_ID, registrar.getId());
         SeedApplier.apply(session, realm, new SeedPlan(realm.getName(), List.of(),
                 List.of(new SeedPlan.Item(item.name(), SeedPlan.Action.CREATE, List.of(), List.of(), desired)), List.of()));
         return new Registered(List.of(), false, item.name(), secret);

@@ -58,6 +58,10 @@ final class ClientSecretsReader {
             in.error(field, "must be an array");
             return;
         }
+        if (array.size() > Limits.MAX_SECRETS) {
+            in.error(field, "has " + array.size() + " entries; at most " + Limits.MAX_SECRETS + " are accepted");
+            return;
+        }
         for (int i = 0; i < array.size(); i++) {
             entry(in, field + "[" + i + "]", array.get(i), isHash, minLength, out);
         }
@@ -92,6 +96,10 @@ final class ClientSecretsReader {
             in.error(field, "has no value");
             return;
         }
+        if (value.length() > 1024) {
+            in.error(field, "is longer than 1024 characters");
+            return;
+        }
         String hash;
         if (isHash) {
             if (!SecretHashes.looksLikeHash(value)) {
@@ -109,7 +117,12 @@ final class ClientSecretsReader {
         ObjectNode stored = Json.MAPPER.createObjectNode().put("hash", hash);
         if (expiration != null) {
             try {
-                long epoch = OffsetDateTime.parse(expiration).toEpochSecond();
+                OffsetDateTime at = OffsetDateTime.parse(expiration);
+                if (!Limits.yearInRange(at)) {
+                    in.error(field + ".Expiration", "must be a date in the years 1 to 9999");
+                    return;
+                }
+                long epoch = at.toEpochSecond();
                 if (epoch < Instant.now().getEpochSecond()) {
                     in.warning(field + ".Expiration", "is in the past, so this secret will never authenticate");
                 }
@@ -119,6 +132,10 @@ final class ClientSecretsReader {
             }
         }
         if (description != null) {
+            if (description.length() > Limits.COLUMN || description.indexOf('\u0000') >= 0) {
+                in.error(field + ".Description", "must be at most " + Limits.COLUMN + " characters, without NUL");
+                return;
+            }
             stored.put("description", description);
         }
         out.add(stored);

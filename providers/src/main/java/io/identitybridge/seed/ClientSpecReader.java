@@ -29,7 +29,7 @@ final class ClientSpecReader {
 
     DesiredClient read(ObjectNode node, int index, List<Problem> problems) {
         JsonProps in = new JsonProps("client", node, index, problems);
-        String clientId = in.string("ClientId");
+        String clientId = in.identifier("ClientId", Limits.CLIENT_ID);
         in.owner(clientId);
         if (clientId == null || clientId.isBlank()) {
             in.error("ClientId", "is missing");
@@ -39,12 +39,12 @@ final class ClientSpecReader {
             in.warning("ClientId", "is shorter than the 16 characters Creatio's guide asks for");
         }
         SortedMap<String, String> s = new TreeMap<>();
-        s.put("name", nz(in.string("ClientName")));
-        s.put("description", nz(in.string("Description")));
+        s.put("name", nz(in.string("ClientName", Limits.COLUMN)));
+        s.put("description", nz(in.string("Description", Limits.COLUMN)));
         s.put("enabled", String.valueOf(in.bool("Enabled", true)));
-        s.put("baseUrl", nz(absoluteOrEmpty(in, "ClientUri")));
-        s.put(ATTR + "logoUri", nz(absoluteOrEmpty(in, "LogoUri")));
-        s.put(ATTR + ClientFields.ATTR_CUSTOMER_ID, nz(in.string("CustomerId")));
+        s.put("baseUrl", nz(absoluteOrEmpty(in, "ClientUri", Limits.COLUMN)));
+        s.put(ATTR + "logoUri", nz(absoluteOrEmpty(in, "LogoUri", Limits.ATTRIBUTE_URI)));
+        s.put(ATTR + ClientFields.ATTR_CUSTOMER_ID, nz(in.identifier("CustomerId", Limits.COLUMN)));
         s.put(ATTR + ClientFields.ATTR_SEEDED, "true");
         String protocol = in.string("ProtocolType");
         if (protocol != null && !"oidc".equals(protocol)) {
@@ -77,8 +77,8 @@ final class ClientSpecReader {
         s.put("clientAuthenticatorType", confidential ? ClientFields.AUTHENTICATOR_ID : "client-secret");
         s.put(ATTR + ClientFields.ATTR_SECRETS, secrets);
 
-        s.put("redirectUris", Json.sortedArray(Uris.read(in, "RedirectUris", grants.usesRedirects())));
-        s.put(ATTR + "post.logout.redirect.uris", postLogout(Uris.read(in, "PostLogoutRedirectUris", false)));
+        s.put("redirectUris", Json.sortedArray(Uris.read(in, "RedirectUris", grants.usesRedirects(), Limits.COLUMN)));
+        s.put(ATTR + "post.logout.redirect.uris", postLogout(Uris.read(in, "PostLogoutRedirectUris", false, Limits.ATTRIBUTE_URI)));
         s.put("webOrigins", Json.sortedArray(Uris.origins(in, "AllowedCorsOrigins")));
         s.put("consentRequired", String.valueOf(in.bool("RequireConsent", false)));
 
@@ -93,7 +93,7 @@ final class ClientSpecReader {
         logout(in, s);
         Unsupported.check(in);
 
-        List<String> scopes = in.strings("AllowedScopes");
+        List<String> scopes = in.strings("AllowedScopes", Limits.MAX_SCOPES, Limits.COLUMN);
         s.put("defaultClientScopes", Json.sortedArray(DEFAULT_SCOPES));
         Set<String> optional = new TreeSet<>();
         for (String scope : scopes) {
@@ -136,8 +136,8 @@ final class ClientSpecReader {
     }
 
     private static void logout(JsonProps in, SortedMap<String, String> s) {
-        String uri = absoluteOrEmpty(in, "LogoutUri");
-        String frontChannel = absoluteOrEmpty(in, "FrontChannelLogoutUri");
+        String uri = absoluteOrEmpty(in, "LogoutUri", Limits.ATTRIBUTE_URI);
+        String frontChannel = absoluteOrEmpty(in, "FrontChannelLogoutUri", Limits.ATTRIBUTE_URI);
         if (uri != null && frontChannel != null && !uri.equals(frontChannel)) {
             in.error("FrontChannelLogoutUri", "differs from LogoutUri; give one of them");
         }
@@ -147,7 +147,7 @@ final class ClientSpecReader {
         s.put("frontchannelLogout", String.valueOf(url != null));
         s.put(ATTR + "frontchannel.logout.url", nz(url));
         s.put(ATTR + "frontchannel.logout.session.required", String.valueOf(sessionRequired));
-        s.put(ATTR + "backchannel.logout.url", nz(absoluteOrEmpty(in, "BackChannelLogoutUri")));
+        s.put(ATTR + "backchannel.logout.url", nz(absoluteOrEmpty(in, "BackChannelLogoutUri", Limits.ATTRIBUTE_URI)));
         s.put(ATTR + "backchannel.logout.session.required", String.valueOf(in.bool("BackChannelLogoutSessionRequired", true)));
     }
 
@@ -156,8 +156,8 @@ final class ClientSpecReader {
         return uris.isEmpty() ? "-" : String.join("##", uris);
     }
 
-    private static String absoluteOrEmpty(JsonProps in, String name) {
-        String v = in.string(name);
+    private static String absoluteOrEmpty(JsonProps in, String name, int max) {
+        String v = in.string(name, max);
         if (v == null || v.isEmpty()) {
             return null;
         }

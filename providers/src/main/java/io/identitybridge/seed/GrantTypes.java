@@ -14,7 +14,7 @@ record GrantTypes(Set<String> names) {
 
     static GrantTypes read(JsonProps in) {
         Set<String> names = new TreeSet<>();
-        for (String g : in.strings("AllowedGrantTypes")) {
+        for (String g : in.strings("AllowedGrantTypes", Limits.MAX_GRANT_TYPES, Limits.COLUMN)) {
             String name = g.strip().toLowerCase(Locale.ROOT);
             if (!KNOWN.contains(name)) {
                 in.error("AllowedGrantTypes", "has the unknown grant type '" + g + "'; known: "

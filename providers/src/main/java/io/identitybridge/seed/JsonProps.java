@@ -63,7 +63,35 @@ final class JsonProps {
             error(name, "must be a string");
             return null;
         }
+        if (v.asText().indexOf('\u0000') >= 0) {
+            error(name, "contains a NUL character");
+            return null;
+        }
         return v.asText();
+    }
+
+    /** A string that Keycloak stores in a column of {@code max} characters. */
+    String string(String name, int max) {
+        String v = string(name);
+        if (v != null && v.length() > max) {
+            error(name, "is " + v.length() + " characters long; at most " + max + " fit");
+            return null;
+        }
+        return v;
+    }
+
+    /** An identifier: at most {@code max} characters, and no control characters at all. */
+    String identifier(String name, int max) {
+        String v = string(name, max);
+        if (v != null && hasControl(v)) {
+            error(name, "contains a control character");
+            return null;
+        }
+        return v;
+    }
+
+    static boolean hasControl(String s) {
+        return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     boolean bool(String name, boolean dflt) {
@@ -103,7 +131,8 @@ final class JsonProps {
         return (int) value;
     }
 
-    List<String> strings(String name) {
+    /** A list of identifiers (no control characters), each of at most {@code maxLength}, at most {@code maxItems} of them. */
+    List<String> strings(String name, int maxItems, int maxLength) {
         JsonNode v = raw(name);
         List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) {
@@ -113,11 +142,20 @@ final class JsonProps {
             error(name, "must be an array of strings");
             return out;
         }
+        if (v.size() > maxItems) {
+            error(name, "has " + v.size() + " entries; at most " + maxItems + " are accepted");
+            return out;
+        }
         for (int i = 0; i < v.size(); i++) {
-            if (v.get(i).isTextual()) {
-                out.add(v.get(i).asText());
-            } else {
+            String item = v.get(i).isTextual() ? v.get(i).asText() : null;
+            if (item == null) {
                 error(name + "[" + i + "]", "must be a string");
+            } else if (item.length() > maxLength) {
+                error(name + "[" + i + "]", "is " + item.length() + " characters long; at most " + maxLength + " fit");
+            } else if (hasControl(item)) {
+                error(name + "[" + i + "]", "contains a control character");
+            } else {
+                out.add(item);
             }
         }
         return out;

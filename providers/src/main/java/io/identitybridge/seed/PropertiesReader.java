@@ -32,11 +32,21 @@ final class PropertiesReader {
         if (props != null && !props.isNull()) {
             if (!(props instanceof ObjectNode)) {
                 in.error("Properties", "must be an object of string values");
+            } else if (props.size() > Limits.MAX_PROPERTIES) {
+                in.error("Properties", "has " + props.size() + " entries; at most " + Limits.MAX_PROPERTIES + " are accepted");
             } else {
                 for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     JsonNode v = e.getValue();
                     String text = v.isTextual() ? v.asText() : v.toString();
+                    if (e.getKey().isEmpty() || e.getKey().length() > Limits.COLUMN || JsonProps.hasControl(e.getKey())) {
+                        in.error("Properties", "has a name that is empty, longer than " + Limits.COLUMN + " or holds control characters");
+                        continue;
+                    }
+                    if (text.length() > Limits.PROPERTY_VALUE || text.indexOf('\u0000') >= 0) {
+                        in.error("Properties." + e.getKey(), "must be at most " + Limits.PROPERTY_VALUE + " characters, without NUL");
+                        continue;
+                    }
                     kept.put(e.getKey(), text);
                     if (e.getKey().equalsIgnoreCase(ALLOWED_QUERY_PARAMETERS)) {
                         allowed = allowedQueryParameters(in, v);

@@ -11,18 +11,23 @@ import java.util.Set;
  */
 public final class ReservedClaims {
 
-    private static final Set<String> NAMES = Set.of(
+    /** Keys of the token's own structure: a user claim (an IS4 scope's Claims) may not use these either. */
+    private static final Set<String> STRUCTURAL = Set.of(
             // RFC 7519 and JWT profiles
             "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "typ", "cty", "cnf", "act", "may_act", "scope", "scp",
             "client_id", "azp", "sid", "nonce", "acr", "amr", "auth_time", "at_hash", "c_hash", "s_hash", "events", "txn",
             "authorization_details",
+            // Keycloak
+            "session_state", "realm_access", "resource_access", "allowed-origins", "trusted-certs", "authorization",
+            "state_checker", "otherclaims");
+
+    private static final Set<String> NAMES = Set.of(
             // OpenID Connect standard claims
             "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture",
             "website", "email", "email_verified", "gender", "birthdate", "zoneinfo", "locale", "phone_number",
             "phone_number_verified", "address", "updated_at",
-            // Keycloak
-            "session_state", "realm_access", "resource_access", "allowed-origins", "trusted-certs", "authorization",
-            "upn", "groups", "state_checker", "organization", "otherclaims",
+            // Keycloak's user claims
+            "upn", "groups", "organization",
             // IdentityServer4 (user tokens)
             "idp");
 
@@ -30,11 +35,24 @@ public final class ReservedClaims {
     }
 
     public static boolean isReserved(String claimName) {
-        return claimName == null || NAMES.contains(claimName.toLowerCase(Locale.ROOT));
+        return claimName == null || isStructural(claimName) || NAMES.contains(claimName.toLowerCase(Locale.ROOT));
+    }
+
+    public static boolean isStructural(String claimName) {
+        return claimName == null || STRUCTURAL.contains(claimName.toLowerCase(Locale.ROOT));
     }
 
     /** Why a name cannot be a client claim, or null when it can. */
     public static String problem(String claimName) {
+        String shape = shapeProblem(claimName);
+        if (shape != null) {
+            return shape;
+        }
+        return isReserved(claimName) ? "is reserved: JWT, OpenID Connect, Keycloak or Identity Bridge write that claim themselves" : null;
+    }
+
+    /** Why a text cannot be a claim name at all (empty, too long, spaces or control characters), or null. */
+    public static String shapeProblem(String claimName) {
         if (claimName == null || claimName.isBlank()) {
             return "is empty";
         }
@@ -43,9 +61,6 @@ public final class ReservedClaims {
         }
         if (claimName.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
             return "contains a space or a control character";
-        }
-        if (isReserved(claimName)) {
-            return "is reserved: JWT, OpenID Connect, Keycloak or Identity Bridge write that claim themselves";
         }
         return null;
     }

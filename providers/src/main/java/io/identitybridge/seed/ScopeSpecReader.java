@@ -27,18 +27,18 @@ final class ScopeSpecReader {
 
     static DesiredScope read(ObjectNode node, int index, List<Problem> problems) {
         JsonProps in = new JsonProps("scope", node, index, problems);
-        String name = in.string("Name");
+        String name = in.identifier("Name", Limits.COLUMN);
         in.owner(name);
         if (name == null || !name.matches("[A-Za-z0-9_.:/\\-]{1,200}")) {
             in.error("Name", name == null ? "is missing" : "must be 1-200 letters, digits or _ . : / -");
         }
         SortedMap<String, String> s = new TreeMap<>();
-        s.put("description", nz(in.string("Description")));
-        s.put("attributes.consent.screen.text", nz(in.string("DisplayName")));
+        s.put("description", nz(in.string("Description", Limits.COLUMN)));
+        s.put("attributes.consent.screen.text", nz(in.string("DisplayName", Limits.COLUMN)));
         s.put("attributes.display.on.consent.screen", "true");
         s.put("attributes.include.in.token.scope", "true");
         s.put("attributes.include.in.openid.provider.metadata", String.valueOf(in.bool("ShowInDiscoveryDocument", true)));
-        String type = in.string("Type");
+        String type = in.string("Type", Limits.COLUMN);
         boolean identity = type != null && type.equalsIgnoreCase("Identity");
         if (type != null && !identity && !type.equalsIgnoreCase("Resource")) {
             in.error("Type", "must be 'Identity' or 'Resource'");
@@ -50,11 +50,17 @@ final class ScopeSpecReader {
         if (list != null && !list.isNull()) {
             if (!list.isArray()) {
                 in.error("Claims", "must be an array");
+            } else if (list.size() > Limits.MAX_SCOPES) {
+                in.error("Claims", "has " + list.size() + " entries; at most " + Limits.MAX_SCOPES + " are accepted");
             } else {
                 for (JsonNode claim : list) {
                     JsonNode claimName = claim.isTextual() ? claim : SeedInput.field(claim, "Name");
                     if (claimName == null || !claimName.isTextual() || claimName.asText().isBlank()) {
                         in.error("Claims", "has a claim without a Name");
+                    } else if (ReservedClaims.shapeProblem(claimName.asText()) != null) {
+                        in.error("Claims", "has a claim name that " + ReservedClaims.shapeProblem(claimName.asText()));
+                    } else if (ReservedClaims.isStructural(claimName.asText())) {
+                        in.error("Claims", "names '" + claimName.asText() + "', a key of the token's own structure");
                     } else {
                         claims.add(claimName.asText());
                     }

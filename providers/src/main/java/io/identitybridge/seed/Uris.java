@@ -14,10 +14,10 @@ final class Uris {
     private Uris() {
     }
 
-    static List<String> read(JsonProps in, String field, boolean expected) {
+    static List<String> read(JsonProps in, String field, boolean expected, int maxLength) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        List<String> uris = in.strings(field);
+        List<String> uris = in.strings(field, Limits.MAX_URIS, maxLength);
         for (int i = 0; i < uris.size(); i++) {
             String uri = uris.get(i);
             String name = field + "[" + i + "]";
@@ -39,7 +39,7 @@ final class Uris {
 
     static List<String> origins(JsonProps in, String field) {
         List<String> out = new ArrayList<>();
-        for (String origin : in.strings(field)) {
+        for (String origin : in.strings(field, Limits.MAX_URIS, Limits.COLUMN)) {
             if (!isAbsolute(origin) || hasPath(origin)) {
                 in.error(field, "'" + origin + "' is not an origin like https://host[:port]");
             } else {
