@@ -37,6 +37,7 @@ final class ClientInfo {
         m.put("postLogoutRedirectUris", postLogout == null || postLogout.equals("-") ? List.of()
                 : Arrays.stream(postLogout.split("##")).filter(s -> !s.isBlank() && !s.equals("-")).sorted().toList());
         m.put("accessTokenLifetime", seconds(c.getAttribute("access.token.lifespan")));
+        m.put("allowAccessTokensViaBrowser", "true".equals(c.getAttribute(ClientFields.ATTR_ACCESS_TOKENS_VIA_BROWSER)));
         m.put("registeredBy", c.getAttribute(ClientRegistrar.ATTR_REGISTERED_BY));
         return m;
     }

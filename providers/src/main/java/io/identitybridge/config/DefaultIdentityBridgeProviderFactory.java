@@ -1,10 +1,13 @@
 package io.identitybridge.config;
 
 import io.identitybridge.BuildInfo;
+import io.identitybridge.browsertokens.BrowserTokensPolicy;
 import io.identitybridge.seed.SeedOnBoot;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -31,6 +34,12 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
         // PostMigrationEvent comes after migration and --import-realm, so the realm to seed exists by then.
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                    RealmModel realm = session.realms().getRealmByName(settings.realm());
+                    if (realm != null) {
+                        BrowserTokensPolicy.ensure(session, realm);
+                    }
+                });
                 SeedOnBoot.run(factory, settings);
             }
         });

@@ -1,6 +1,7 @@
 package io.identitybridge.queryparams;
 
 import org.keycloak.protocol.oidc.endpoints.request.AuthzEndpointRequestParser;
+import org.keycloak.protocol.oidc.par.endpoints.ParEndpoint;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -16,7 +17,9 @@ final class StandardParams {
     static {
         Set<String> s = new HashSet<>(AuthzEndpointRequestParser.KNOWN_REQ_PARAMS);
         s.addAll(Set.of("display", "ui_locales", "claims_locales", "id_token_hint", "login_hint", "acr_values",
-                "registration", "authorization_details", "issuer_state", "kc_locale"));
+                "registration", "authorization_details", "issuer_state", "kc_locale",
+                // Keycloak's own bookkeeping of a pushed request (PAR), which its parser hands on as extra parameters.
+                ParEndpoint.PAR_CREATED_TIME, ParEndpoint.PAR_DPOP_PROOF_JKT));
         NAMES = Set.copyOf(s);
     }
 

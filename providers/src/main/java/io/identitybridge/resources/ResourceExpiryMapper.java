@@ -41,7 +41,7 @@ public class ResourceExpiryMapper extends AbstractOIDCProtocolMapper implements 
         String name = mappingModel.getConfig().get(RESOURCE);
         long now = System.currentTimeMillis();
         boolean expired = clientSessionCtx.getClientScopesStream()
-                .filter(s -> s.getName().equals(name)).anyMatch(s -> ResourceScopes.expired(s, now));
+                .filter(s -> name.equals(s.getName())).anyMatch(s -> ResourceScopes.expired(s, now));
         if (expired) {
             token.setScope(token.getScope() == null ? null : Arrays.stream(token.getScope().split(" "))
                     .filter(s -> !s.equals(name)).collect(Collectors.joining(" ")));

@@ -16,7 +16,7 @@ class ApiBodyTest {
     @Test
     void propertyNamesMatchWhateverTheCase() {
         Props p = ApiBody.parse("{\"CustomerIds\":[\"a\",\"b\"],\"clientid\":\"x\"}");
-        assertEquals(List.of("a", "b"), p.texts("customerIds"));
+        assertEquals(List.of("a", "b"), p.texts("customerIds", 10));
         assertEquals("x", p.text("ClientId"));
         p.rejectUnread();
     }
@@ -34,7 +34,7 @@ class ApiBodyTest {
     @Test
     void typedReadsSayWhatWasExpected() {
         Props p = ApiBody.parse("{\"Resources\":[\"ok\",\"\"],\"Name\":3,\"Info\":{\"Inner\":true}}");
-        assertEquals("'Resources[1]' must be a non-empty string, not a string", assertThrows(ApiError.class, () -> p.texts("Resources")).getMessage());
+        assertEquals("'Resources[1]' must be a non-empty string, not a string", assertThrows(ApiError.class, () -> p.texts("Resources", 10)).getMessage());
         assertEquals("'Name' must be a string, not a number", assertThrows(ApiError.class, () -> p.text("Name")).getMessage());
         Props info = p.object("Info");
         info.raw("Inner");

@@ -20,6 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(RealKeycloak.class)
 class ClientsApiIT {
 
+    /** A registrar like Creatio's system client, holding two non-API scopes that registration may pass on. */
+    private static final String REGISTRAR = "it-clients-registrar";
+    private static final String REPORTS = SecurityFixtures.REPORTS_SCOPE;
+    private static final String AUDIT = SecurityFixtures.AUDIT_SCOPE;
     private static KeycloakServer kc;
     private static IdsApi api;
     private static String system;
@@ -28,49 +32,50 @@ class ClientsApiIT {
     static void setUp(KeycloakServer server) {
         kc = server;
         api = new IdsApi(kc);
-        system = api.token(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, String.join(" ", CreatioScopes.ALL));
+        SecurityFixtures.seedRegistrar(kc, REGISTRAR, null);
+        system = SecurityFixtures.registrarToken(api, REGISTRAR);
     }
 
     @Test
     void registerReturnsTheSecretOnceAndTheClientWorks() {
         String clientId = "it-registered-" + UUID.randomUUID();
         JsonNode r = api.register(system, Map.of("ClientId", clientId, "ClientName", "Registered", "Description", "made by the API",
-                "CustomerId", "cust-" + clientId, "AllowedScopes", List.of("get_resource_list", "IdentityServerApi")));
+                "CustomerId", "cust-" + clientId, "AllowedScopes", List.of(REPORTS)));
         String secret = r.get("clientSecret").asText();
         assertTrue(secret.length() >= 32, "secret too short");
         assertEquals(List.of("client_credentials"), List.of(r.get("allowedGrantTypes").get(0).asText()));
-        assertEquals(IdsApi.SYSTEM_CLIENT, r.get("registeredBy").asText());
-        JsonNode claims = Http.jwtPayload(api.token(clientId, secret, "get_resource_list"));
+        assertEquals(REGISTRAR, r.get("registeredBy").asText());
+        JsonNode claims = Http.jwtPayload(api.token(clientId, secret, REPORTS));
         assertEquals(clientId, claims.get("azp").asText());
         assertEquals(401, api.tokenResponse(clientId, secret + "x", null).status());
 
         JsonNode info = api.ok("Clients/info", system, Map.of("clientId", clientId));
         assertEquals("Registered", info.get("clientName").asText());
         assertEquals("cust-" + clientId, info.get("customerId").asText());
-        assertEquals(List.of("IdentityServerApi", "get_resource_list"), names(info.get("allowedScopes")));
+        assertEquals(List.of(REPORTS), names(info.get("allowedScopes")));
         assertFalse(info.toString().contains(secret), "info must never show the secret");
         assertNull(info.get("clientSecret"));
         // Registered clients are not seeded ones: seeding's prune never removes them.
         JsonNode rep = kc.admin("GET", "/realms/creatio/clients?clientId=" + clientId, null).json().get(0);
         assertFalse(rep.get("attributes").has("ib.seeded"));
 
-        Http.Response again = api.call("Clients/register", system, Map.of("ClientId", clientId, "AllowedScopes", List.of("IdentityServerApi")));
+        Http.Response again = api.call("Clients/register", system, Map.of("ClientId", clientId, "AllowedScopes", List.of(REPORTS)));
         assertEquals(409, again.status(), again.body());
     }
 
     @Test
     void registerWithoutClientIdGeneratesOne() {
-        JsonNode r = api.register(system, Map.of("ClientName", "No id given", "AllowedScopes", List.of("IdentityServerApi")));
+        JsonNode r = api.register(system, Map.of("ClientName", "No id given", "AllowedScopes", List.of(REPORTS)));
         UUID.fromString(r.get("clientId").asText());
-        assertEquals(200, api.tokenResponse(r.get("clientId").asText(), r.get("clientSecret").asText(), "IdentityServerApi").status());
+        assertEquals(200, api.tokenResponse(r.get("clientId").asText(), r.get("clientSecret").asText(), REPORTS).status());
     }
 
     @Test
     void findByCustomerIdsAndByClientId() {
         String customer = "cust-" + UUID.randomUUID();
-        String a = api.register(system, Map.of("ClientName", "A", "Description", "first", "CustomerId", customer, "AllowedScopes", List.of("IdentityServerApi"))).get("clientId").asText();
-        String b = api.register(system, Map.of("ClientName", "B", "CustomerId", customer, "AllowedScopes", List.of("IdentityServerApi"))).get("clientId").asText();
-        String other = api.register(system, Map.of("ClientName", "C", "CustomerId", "cust-" + UUID.randomUUID(), "AllowedScopes", List.of("IdentityServerApi"))).get("clientId").asText();
+        String a = api.register(system, Map.of("ClientName", "A", "Description", "first", "CustomerId", customer, "AllowedScopes", List.of(REPORTS))).get("clientId").asText();
+        String b = api.register(system, Map.of("ClientName", "B", "CustomerId", customer, "AllowedScopes", List.of(REPORTS))).get("clientId").asText();
+        String other = api.register(system, Map.of("ClientName", "C", "CustomerId", "cust-" + UUID.randomUUID(), "AllowedScopes", List.of(REPORTS))).get("clientId").asText();
 
         JsonNode found = api.ok("Clients/find", system, "{\"CustomerIds\":[\"" + customer + "\"]}");
         assertEquals(2, found.size(), found.toString());
@@ -89,10 +94,10 @@ class ClientsApiIT {
     void updateChangesOnlyWhatItIsGiven() {
         String customer = "cust-" + UUID.randomUUID();
         JsonNode r = api.register(system, Map.of("ClientName", "Before", "Description", "kept", "CustomerId", customer,
-                "AccessTokenLifetime", 900, "AllowedScopes", List.of("IdentityServerApi")));
+                "AccessTokenLifetime", 900, "AllowedScopes", List.of(REPORTS)));
         String clientId = r.get("clientId").asText();
         JsonNode updated = api.ok("Clients/update", system, Map.of("ClientId", clientId, "ClientName", "After",
-                "CustomerId", customer + "-moved", "AllowedScopes", List.of("IdentityServerApi", "get_resource_list")));
+                "CustomerId", customer + "-moved", "AllowedScopes", List.of(REPORTS, AUDIT)));
         assertEquals(List.of("AllowedScopes", "ClientName", "CustomerId"), names(updated.get("changed")).stream().sorted().toList());
         assertEquals("After", updated.get("clientName").asText());
         assertEquals("kept", updated.get("description").asText());
@@ -100,7 +105,7 @@ class ClientsApiIT {
         assertEquals(0, api.ok("Clients/find", system, "{\"CustomerIds\":[\"" + customer + "\"]}").size());
         assertEquals(1, api.ok("Clients/find", system, "{\"CustomerIds\":[\"" + customer + "-moved\"]}").size());
         // the old secret still works and the new scope is grantable
-        assertEquals(200, api.tokenResponse(clientId, r.get("clientSecret").asText(), "get_resource_list").status());
+        assertEquals(200, api.tokenResponse(clientId, r.get("clientSecret").asText(), AUDIT).status());
 
         Http.Response bad = api.call("Clients/update", system, Map.of("ClientId", clientId, "AccessTokenLifetime", -5));
         assertEquals(400, bad.status(), bad.body());
@@ -122,14 +127,16 @@ class ClientsApiIT {
                 assertEquals("access_denied", r.json().get("error").asText());
             }
         }
-        Http.Response self = api.call("Clients/remove", system, Map.of("ClientId", IdsApi.SYSTEM_CLIENT));
+        Http.Response self = api.call("Clients/remove", system, Map.of("ClientId", REGISTRAR));
         assertEquals(403, self.status(), self.body());
-        assertEquals(200, api.tokenResponse(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, "IdentityServerApi").status());
+        assertEquals(200, api.tokenResponse(REGISTRAR, SecurityFixtures.SECRET, "IdentityServerApi").status());
     }
 
     @Test
     void removeTakesTheClientAndItsResources() {
-        JsonNode owner = api.register(system, Map.of("ClientName", "Owner to remove", "AllowedScopes", List.of("register_own_resource", "IdentityServerApi")));
+        JsonNode owner = api.register(system, Map.of("ClientName", "Owner to remove"));
+        // Registration never grants API scopes; an administrator may, in the console.
+        SecurityFixtures.grantByAdmin(kc, owner.get("clientId").asText(), List.of("register_own_resource", "IdentityServerApi"));
         String grantee = "it-support-" + UUID.randomUUID();
         String granteeSecret = kc.createServiceClient(grantee, List.of());
         String ownerToken = api.token(owner.get("clientId").asText(), owner.get("clientSecret").asText(), "register_own_resource IdentityServerApi");

@@ -29,6 +29,8 @@ class ConnectIT {
     private static final String SECRET = "it-only-connect-secret-0123456789abcdefgh";
     private static final String SIGNED_OUT = "https://app.example.test/signed-out";
     private static final String HYBRID = "connect-it-hybrid-client";
+    /** An implicit client allowed to receive access tokens via the browser (IS4's AllowAccessTokensViaBrowser). */
+    private static final String IMPLICIT = "connect-it-implicit-client";
     private static final String HYBRID_CALLBACK = "https://app.example.test/signin-oidc";
     private static final String CODE = "connect-it-code-pkce-client";
     private static final String CODE_CALLBACK = "https://app.example.test/callback";
@@ -47,6 +49,8 @@ class ConnectIT {
                 "PostLogoutRedirectUris", List.of(SIGNED_OUT), "AllowedScopes", List.of("openid", "profile", "IdentityServerApi", "orders.api"),
                 "Claims", List.of(Map.of("Type", "tier", "Value", "gold"), Map.of("Type", "role", "Value", "a"),
                         Map.of("Type", "role", "Value", "b"))),
+                Map.of("ClientId", IMPLICIT, "AllowedGrantTypes", List.of("implicit"), "AllowAccessTokensViaBrowser", true,
+                        "RequireClientSecret", false, "RedirectUris", List.of("http://localhost:8090/lib"), "AllowedScopes", List.of("openid")),
                 Map.of("ClientId", HYBRID, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("hybrid"),
                         "RedirectUris", List.of(HYBRID_CALLBACK), "AllowedScopes", List.of("openid", "profile")),
                 Map.of("ClientId", CODE, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("authorization_code"),
@@ -212,14 +216,14 @@ class ConnectIT {
 
     @Test
     void implicitFlowReturnsTokensToTheExactRedirectUriOnly() {
-        String location = BrowserlessLogin.login(connect + "/authorize?client_id=" + SeedingIT.SYSTEM_CLIENT
+        String location = BrowserlessLogin.login(connect + "/authorize?client_id=" + IMPLICIT
                 + "&response_type=" + BrowserlessLogin.enc("id_token token") + "&scope=openid&nonce=n3&state=s3&redirect_uri="
                 + BrowserlessLogin.enc("http://localhost:8090/lib"), USER, PASSWORD);
         assertTrue(location.startsWith("http://localhost:8090/lib#"), "redirected elsewhere");
         Map<String, String> fragment = fragment(location);
         assertTrue(fragment.containsKey("id_token") && fragment.containsKey("access_token"), fragment.keySet().toString());
         assertEquals("s3", fragment.get("state"));
-        Http.Response wrong = Http.get(connect + "/authorize?client_id=" + SeedingIT.SYSTEM_CLIENT + "&response_type=id_token"
+        Http.Response wrong = Http.get(connect + "/authorize?client_id=" + IMPLICIT + "&response_type=id_token"
                 + "&scope=openid&nonce=n&redirect_uri=" + BrowserlessLogin.enc("http://localhost:8090/lib/extra"), null);
         assertEquals(400, wrong.status());
         assertTrue(wrong.raw().headers().firstValue("Location").isEmpty(), "a wrong redirect_uri must not be redirected to");

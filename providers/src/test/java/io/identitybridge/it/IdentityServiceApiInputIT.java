@@ -94,7 +94,7 @@ class IdentityServiceApiInputIT {
                 new String[]{"OwnedResources/register", register(name, "2001-01-01T00:00:00Z", "[\"" + grantee + "\"]"), "400", "past"},
                 new String[]{"OwnedResources/register", register(name, "tomorrow", "[\"" + grantee + "\"]"), "400", "ISO-8601"},
                 new String[]{"OwnedResources/register", register(name, "2026-13-45T99:00:00Z", "[\"" + grantee + "\"]"), "400", "ISO-8601"},
-                new String[]{"OwnedResources/register", register("IdentityServerApi", future, "[\"" + grantee + "\"]"), "409", "client scope"},
+                new String[]{"OwnedResources/register", register("IdentityServerApi", future, "[\"" + grantee + "\"]"), "400", "defines"},
                 new String[]{"OwnedResources/register", "{\"ResourceInfo\":{\"Name\":\"" + name + "\",\"Properties\":{\"Type\":5}},\"granteeClientIds\":[\"" + grantee + "\"]}", "400", "string"},
                 new String[]{"OwnedResources/register", "{\"ResourceInfo\":{\"Name\":\"" + name + "\",\"Colour\":\"red\"},\"granteeClientIds\":[\"" + grantee + "\"]}", "400", "Colour"},
                 new String[]{"OwnedResources/register", "{\"ResourceInfo\":{\"Name\":\"" + name + "\"},\"granteeClientIds\":[\"" + grantee + "\"],\"Extra\":true}", "400", "Extra"},

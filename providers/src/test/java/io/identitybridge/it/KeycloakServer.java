@@ -48,7 +48,9 @@ public final class KeycloakServer implements AutoCloseable {
                 // The system client of seed 000, seeded at boot as an administrator would configure it.
                 "KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE", Fixtures.path("seed/00_create.json").toString(),
                 // Short, so that the expiry test sees the sweep remove a resource within seconds.
-                "KC_SPI_IDENTITY_BRIDGE__DEFAULT__RESOURCE_SWEEP_INTERVAL", "5"));
+                "KC_SPI_IDENTITY_BRIDGE__DEFAULT__RESOURCE_SWEEP_INTERVAL", "5",
+                // Small, so that ResourceRulesIT reaches the cap of live resources per owner in a few seconds.
+                "KC_SPI_IDENTITY_BRIDGE__DEFAULT__MAX_RESOURCES_PER_OWNER", "100"));
         env.putAll(extraEnv);
         KeycloakProcess kc = KeycloakProcess.launch(home, List.of("start-dev", "--import-realm"), env,
                 Install.workDir().resolve("keycloak-suite.log"));

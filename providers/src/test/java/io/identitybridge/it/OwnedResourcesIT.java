@@ -17,32 +17,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Creatio's TempAccess calls (SPEC §4) on the real server, with PascalCase bodies as TempAccessProxy sends them.
- * The owner is a tenant's system client registered through Clients/register with a CustomerId; grantees are plain
- * confidential clients made in the admin API.
+ * The owner is a tenant's system client, seeded with a CustomerId; grantees are plain confidential clients made in
+ * the admin API.
  */
 @ExtendWith(RealKeycloak.class)
 class OwnedResourcesIT {
 
     private static KeycloakServer kc;
     private static IdsApi api;
-    private static String registrarToken;
+    private static final String TENANT_SECRET = "it-only-tenant-secret-0123456789abcdefgh";
 
     @BeforeAll
     static void setUp(KeycloakServer server) {
         kc = server;
         api = new IdsApi(kc);
-        registrarToken = api.token(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, "add_registrar_client IdentityServerApi");
     }
 
-    /** A tenant system client with its own CustomerId; returns {clientId, clientSecret}. */
+    /**
+     * A tenant's system client with its own CustomerId, seeded as a Creatio site's system client is (registration never
+     * grants the API scopes); returns {clientId, clientSecret}.
+     */
     static JsonNode tenant(String customerId) {
-        return api.register(registrarToken, Map.of(
-                "ClientId", "it-tenant-" + UUID.randomUUID(),
+        String clientId = "it-tenant-" + UUID.randomUUID();
+        Http.Response seeded = kc.admin("POST", "/realms/creatio/identity-bridge/seed/apply", List.of(Map.of(
+                "ClientId", clientId,
                 "ClientName", "Tenant " + customerId,
                 "ClientUri", "https://tenant.example.test",
                 "CustomerId", customerId,
+                "Secrets", List.of(TENANT_SECRET),
                 "AllowedGrantTypes", List.of("client_credentials"),
-                "AllowedScopes", List.of("register_own_resource", "get_resource_list", "find_clients", "IdentityServerApi")));
+                "AllowedScopes", List.of("register_own_resource", "get_resource_list", "find_clients", "IdentityServerApi"))));
+        assertEquals(200, seeded.status(), seeded.body());
+        return Http.JSON.createObjectNode().put("clientId", clientId).put("clientSecret", TENANT_SECRET);
     }
 
     static String registerBody(String name, Instant expires, String... grantees) {

@@ -1,0 +1,138 @@
+package io.identitybridge.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * SPEC §4 "Limits" (issue 10, finding 6) and the client-authentication and request-object rules of issue 10 §8,
+ * on the real server: every oversized or out-of-range value is a 400 naming the field, never a 500.
+ */
+@ExtendWith(RealKeycloak.class)
+class InputBoundsIT {
+
+    private static final String REGISTRAR = "it-bounds-registrar";
+    private static final String PAR_CLIENT = "it-bounds-par-client";
+    private static final String CALLBACK = "https://app.example.test/bounds-cb";
+    private static KeycloakServer kc;
+    private static IdsApi api;
+    private static String registrar;
+
+    @BeforeAll
+    static void setUp(KeycloakServer server) {
+        kc = server;
+        api = new IdsApi(kc);
+        SecurityFixtures.seedRegistrar(kc, REGISTRAR, null);
+        SecurityFixtures.seed(kc, List.of(Map.of("ClientId", PAR_CLIENT, "Secrets", List.of(SecurityFixtures.SECRET),
+                "AllowedGrantTypes", List.of("authorization_code"), "RedirectUris", List.of(CALLBACK), "AllowedScopes", List.of("openid"),
+                "Properties", Map.of("AllowedQueryParameters", "[\"invitationHash\"]"))));
+        registrar = SecurityFixtures.registrarToken(api, REGISTRAR);
+    }
+
+    @Test
+    void oversizedAndOutOfRangeValuesAreNamed400sNeverA500() {
+        String grantee = REGISTRAR;
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        for (String date : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "10000-01-01T00:00:00Z")) {
+            cases.put(register(date, grantee), "OwnedResources/register|ExpirationDate");
+        }
+        cases.put(json(Map.of("ClientId", "c".repeat(300))), "Clients/register|ClientId");
+        cases.put(json(Map.of("ClientName", "n".repeat(5000))), "Clients/register|ClientName");
+        cases.put(json(Map.of("Description", "d".repeat(256))), "Clients/register|Description");
+        cases.put(json(Map.of("AllowedGrantTypes", List.of("authorization_code"), "RedirectUris", List.of("https://app.example.test/" + "r".repeat(5000)))),
+                "Clients/register|RedirectUris[0]");
+        cases.put(json(Map.of("ClientName", "nul\u0000byte")), "Clients/register|ClientName");
+        cases.put(json(Map.of("ClientId", "tab\tid")), "Clients/register|ClientId");
+        cases.put(json(Map.of("Claims", Collections.nCopies(101, Map.of("Type", "t", "Value", "v")))), "Clients/register|Claims");
+        cases.put(json(Map.of("AllowedScopes", Collections.nCopies(101, "x"))), "Clients/register|AllowedScopes");
+        cases.put(json(Map.of("CustomerIds", Collections.nCopies(51, "c"))), "Clients/find|CustomerIds");
+        cases.put(json(Map.of("ClientId", "x\u0000")), "Clients/find|ClientId");
+        cases.put(json(Map.of("Resources", Collections.nCopies(201, "r"))), "OwnedResources/delete|Resources");
+        cases.put(json(Map.of("Type", "TempAccess", "CustomerIds", List.of("a\u0000b"))), "OwnedResources/list|CustomerIds[0]");
+        cases.forEach((body, where) -> {
+            String[] parts = where.split("\\|");
+            Http.Response r = api.call(parts[0], registrar, body);
+            JsonNode e = SecurityFixtures.error(r, 400, "invalid_request");
+            assertTrue(e.get("error_description").asText().contains(parts[1]), where + " -> " + e);
+        });
+        String mine = api.register(registrar, Map.of("ClientName", "bounded")).get("clientId").asText();
+        SecurityFixtures.error(api.call("Clients/update", registrar, Map.of("ClientId", mine, "ClientName", "n".repeat(5000))), 400, "invalid_request");
+        assertEquals("bounded", api.ok("Clients/info", registrar, Map.of("ClientId", mine)).get("clientName").asText(),
+                "a refused update changes nothing");
+        assertFalse(kc.log().contains("unknown_error"), "the server log names an unhandled error");
+    }
+
+    @Test
+    void anEmptySecretNeverAuthenticates() {
+        for (String secret : List.of("", " ")) {
+            Http.Response basic = api.tokenResponse(REGISTRAR, secret, null);
+            assertEquals(401, basic.status(), basic.body());
+            Http.Response form = Http.postForm(kc.realmUrl() + "/connect/token", Http.form("grant_type", "client_credentials",
+                    "client_id", REGISTRAR, "client_secret", secret), null, null);
+            assertEquals(401, form.status(), form.body());
+        }
+    }
+
+    @Test
+    void credentialsGivenTwoWaysAreInvalidRequest() {
+        // The header's client with another client's form id: once, the form's client was used with the header's secret.
+        for (Map<String, String> form : List.of(
+                Http.form("grant_type", "client_credentials", "client_id", IdsApi.SYSTEM_CLIENT),
+                Http.form("grant_type", "client_credentials", "client_secret", SecurityFixtures.SECRET))) {
+            Http.Response r = Http.postForm(kc.realmUrl() + "/connect/token", form, REGISTRAR, SecurityFixtures.SECRET);
+            assertEquals(400, r.status(), r.body());
+            assertEquals("invalid_request", r.json().get("error").asText());
+        }
+        // Repeating the header's own client_id in the form is one method, as many libraries send it.
+        assertEquals(200, Http.postForm(kc.realmUrl() + "/connect/token", Http.form("grant_type", "client_credentials",
+                "client_id", REGISTRAR), REGISTRAR, SecurityFixtures.SECRET).status());
+    }
+
+    @Test
+    void pushedValuesWinOverTheRawQuery() throws Exception {
+        Http.Response pushed = Http.postForm(kc.realmUrl() + "/protocol/openid-connect/ext/par/request", Http.form(
+                "response_type", "code", "scope", "openid", "state", "s", "redirect_uri", CALLBACK, "invitationHash", "PUSHED-VALUE"),
+                PAR_CLIENT, SecurityFixtures.SECRET);
+        assertEquals(201, pushed.status(), pushed.body());
+        String page = get(kc.realmUrl() + "/connect/authorize?client_id=" + PAR_CLIENT + "&request_uri="
+                + BrowserlessLogin.enc(pushed.json().get("request_uri").asText()) + "&invitationHash=RAW-VALUE");
+        assertTrue(page.contains("PUSHED-VALUE"), "the pushed invitation is shown");
+        assertFalse(page.contains("RAW-VALUE"), "a raw query value never overrides a pushed one");
+    }
+
+    private static String get(String url) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
+    }
+
+    private static String register(String expiration, String grantee) {
+        String name = "Bounds_" + UUID.randomUUID().toString().substring(0, 8);
+        return "{\"ResourceInfo\":{\"Name\":\"" + name + "\",\"Properties\":{\"ExpirationDate\":\"" + expiration
+                + "\",\"Type\":\"TempAccess\"}},\"GranteeClientIds\":[\"" + grantee + "\"]}";
+    }
+
+    private static String json(Object o) {
+        try {
+            return Http.JSON.writeValueAsString(o);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

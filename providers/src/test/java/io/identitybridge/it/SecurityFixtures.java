@@ -1,0 +1,73 @@
+package io.identitybridge.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Clients the security tests need, seeded through the admin seed endpoint as an administrator would (never through
+ * the API, which may not grant API scopes): registrars with the API scopes, and user-facing apps.
+ */
+final class SecurityFixtures {
+
+    static final String SECRET = "it-only-security-secret-0123456789abcdef";
+    /** A non-API scope that the registrars hold, so that registration has something it may pass on. */
+    static final String REPORTS_SCOPE = "it.security.reports";
+    static final String AUDIT_SCOPE = "it.security.audit";
+    static final List<String> API_SCOPES = CreatioScopes.ALL;
+
+    private SecurityFixtures() {
+    }
+
+    /** A registrar like Creatio's system client, optionally with a CustomerId; seeded once, idempotent. */
+    static void seedRegistrar(KeycloakServer kc, String clientId, String customerId) {
+        Map<String, Object> client = new HashMap<>(Map.of("ClientId", clientId, "ClientName", "Security registrar",
+                "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("client_credentials"),
+                "AllowedScopes", concat(API_SCOPES, List.of(REPORTS_SCOPE, AUDIT_SCOPE))));
+        if (customerId != null) {
+            client.put("CustomerId", customerId);
+        }
+        seed(kc, List.of(client));
+    }
+
+    static void seed(KeycloakServer kc, List<Map<String, Object>> clients) {
+        Map<String, Object> input = Map.of("Scopes", List.of(
+                Map.of("Name", REPORTS_SCOPE, "Type", "Resource", "DisplayName", "Reports (tests)"),
+                Map.of("Name", AUDIT_SCOPE, "Type", "Resource", "DisplayName", "Audit (tests)")), "Clients", clients);
+        Http.Response r = kc.admin("POST", "/realms/creatio/identity-bridge/seed/apply", input);
+        assertEquals(200, r.status(), r.body());
+    }
+
+    /** A client_credentials token of a seeded registrar, with every API scope. */
+    static String registrarToken(IdsApi api, String clientId) {
+        return api.token(clientId, SECRET, String.join(" ", API_SCOPES));
+    }
+
+    /** What an administrator may do in the console and registration may not: give a client API scopes. */
+    static void grantByAdmin(KeycloakServer kc, String clientId, List<String> scopes) {
+        String id = kc.admin("GET", "/realms/creatio/clients?clientId=" + clientId, null).json().get(0).get("id").asText();
+        for (JsonNode scope : kc.admin("GET", "/realms/creatio/client-scopes", null).json()) {
+            if (scopes.contains(scope.get("name").asText())) {
+                Http.Response r = kc.admin("PUT", "/realms/creatio/clients/" + id + "/optional-client-scopes/" + scope.get("id").asText(), "");
+                assertEquals(204, r.status(), r.body());
+            }
+        }
+    }
+
+    static JsonNode error(Http.Response r, int status, String error) {
+        assertEquals(status, r.status(), r.body());
+        JsonNode json = r.json();
+        assertEquals(error, json.get("error").asText(), r.body());
+        return json;
+    }
+
+    static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}
