@@ -77,6 +77,9 @@ final class RegistrationRules {
             JsonNode v = field(body, name);
             if (v != null && (v.isNumber() || v.isTextual()) && v.asLong(0) > cap) {
                 problems.add("'" + name + "' is " + v.asLong() + " s; a registered client's token lifetime is at most " + cap + " s");
+            } else if (registering && (v == null || v.isNull())) {
+                // IS4's defaults (3600 s, 300 s), unless the cap is lower.
+                set(body, name, Math.min(cap, name.equals("AccessTokenLifetime") ? 3600 : 300));
             }
         }
         customerId(body, registering, problems);
@@ -173,6 +176,8 @@ final class RegistrationRules {
         }
         if (value instanceof Boolean b) {
             body.put(key, b);
+        } else if (value instanceof Integer i) {
+            body.put(key, i);
         } else {
             body.put(key, String.valueOf(value));
         }
