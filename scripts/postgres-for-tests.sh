@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes a local PostgreSQL ready for the multi-node tests and prints the variables they read.
 # Usage: eval "$(scripts/postgres-for-tests.sh [DB])" && mvn -B verify
-# Installs Debian's postgresql if missing (needs root), starts the cluster, and (re)creates role and database DB
-# (default ib_test; give another name to run two checkouts side by side).
+# Installs Debian's postgresql if missing (needs root), starts the cluster, and (re)creates role and databases DB
+# (default ib_test; the multi-node tests) and DB_suite (the suite server with -Dib.db=postgres). Give another name
+# to run two checkouts side by side.
 set -euo pipefail
 db="${1:-ib_test}"
 case "$db" in ''|*[!a-z0-9_]*) echo "postgres-for-tests: database name must be [a-z0-9_]+" >&2; exit 2 ;; esac
@@ -29,13 +30,16 @@ fi
 password="$(cat "$pwfile")"
 su postgres -c "psql -q -v ON_ERROR_STOP=1" >&2 <<SQL
 DROP DATABASE IF EXISTS $db;
+DROP DATABASE IF EXISTS ${db}_suite;
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ib_test') THEN CREATE ROLE ib_test LOGIN; END IF;
 END \$\$;
 ALTER ROLE ib_test PASSWORD '$password';
 CREATE DATABASE $db OWNER ib_test;
+CREATE DATABASE ${db}_suite OWNER ib_test;
 SQL
 
 echo "export IB_TEST_PG_URL=jdbc:postgresql://localhost:5432/$db"
+echo "export IB_TEST_PG_SUITE_URL=jdbc:postgresql://localhost:5432/${db}_suite"
 echo "export IB_TEST_PG_USER=ib_test"
 echo "export IB_TEST_PG_PASSWORD=$password"

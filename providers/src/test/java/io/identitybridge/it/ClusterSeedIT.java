@@ -2,8 +2,6 @@ package io.identitybridge.it;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,18 +19,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ClusterSeedIT {
 
-    private static final String URL = System.getenv("IB_TEST_PG_URL");
-    private static final String USER = System.getenv("IB_TEST_PG_USER");
-    private static final String PASSWORD = System.getenv("IB_TEST_PG_PASSWORD");
+    private static final TestDatabase DB = TestDatabase.cluster();
 
     @Test
     void twoNodesSeedingAtOnceNeitherFailNorDuplicate() throws Exception {
-        assumeTrue(URL != null && USER != null && PASSWORD != null,
+        assumeTrue(!TestDatabase.suiteOnPostgres(), "multi-node tests run once, in the H2 pass");
+        assumeTrue(DB != null,
                 "no PostgreSQL for tests: run eval \"$(scripts/postgres-for-tests.sh)\" first (CI does)");
-        resetSchema();
+        DB.resetSchema();
         DropInInstall install = DropInInstall.create("cluster", List.of("build", "--db=postgres"));
         // A real cluster: distributed caches, members found through the database (jdbc-ping), on loopback here.
-        Map<String, String> env = new HashMap<>(Map.of("KC_DB_URL", URL, "KC_DB_USERNAME", USER, "KC_DB_PASSWORD", PASSWORD,
+        Map<String, String> env = new HashMap<>(Map.of("KC_DB_URL", DB.url(), "KC_DB_USERNAME", DB.user(), "KC_DB_PASSWORD", DB.password(),
                 "JAVA_OPTS_APPEND", "-Djgroups.bind.address=127.0.0.1 -Djava.net.preferIPv4Stack=true"));
         List<String> args = DropInInstall.startArgs();
         // Keycloak itself cannot create its schema from two nodes at once (Liquibase races before its lock table
@@ -57,32 +54,12 @@ class ClusterSeedIT {
                         "CreatioIntegrationClient", "it-only-first-secret-0123456789abcdefgh");
                 assertEquals(200, r.status(), node.logTail());
             }
-            assertEquals("1", sql("select count(*) from client c join realm r on r.id = c.realm_id"
+            assertEquals("1", DB.sql("select count(*) from client c join realm r on r.id = c.realm_id"
                     + " where r.name = 'creatio' and c.client_id = 'CreatioSystemClient01'"));
-            assertEquals("1", sql("select count(*) from client c join realm r on r.id = c.realm_id"
+            assertEquals("1", DB.sql("select count(*) from client c join realm r on r.id = c.realm_id"
                     + " where r.name = 'creatio' and c.client_id = 'CreatioIntegrationClient'"));
         } finally {
             nodes.forEach(KeycloakProcess::close);
         }
-    }
-
-    private static void resetSchema() throws IOException, InterruptedException {
-        sql("drop schema public cascade; create schema public");
-    }
-
-    private static String sql(String statement) throws IOException, InterruptedException {
-        String db = URL.substring(URL.lastIndexOf('/') + 1);
-        String hostPort = URL.substring("jdbc:postgresql://".length(), URL.lastIndexOf('/'));
-        String host = hostPort.contains(":") ? hostPort.substring(0, hostPort.indexOf(':')) : hostPort;
-        String port = hostPort.contains(":") ? hostPort.substring(hostPort.indexOf(':') + 1) : "5432";
-        ProcessBuilder pb = new ProcessBuilder("psql", "-h", host, "-p", port, "-U", USER, "-d", db, "-tAqc", statement)
-                .redirectErrorStream(true);
-        pb.environment().put("PGPASSWORD", PASSWORD);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("psql failed: " + out);
-        }
-        return out;
     }
 }

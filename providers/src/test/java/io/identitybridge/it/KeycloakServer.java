@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The suite's one real Keycloak: the stock distribution in dev mode on H2, our jar in {@code providers/},
+ * The suite's one real Keycloak: the stock distribution in dev mode on H2 (or PostgreSQL with {@code -Dib.db=postgres}),
+ * our jar in {@code providers/},
  * the realm imported with {@code --import-realm}. Started once, shared by every test class.
  */
 public final class KeycloakServer implements AutoCloseable {
@@ -51,6 +52,15 @@ public final class KeycloakServer implements AutoCloseable {
                 "KC_SPI_IDENTITY_BRIDGE__DEFAULT__RESOURCE_SWEEP_INTERVAL", "5",
                 // Small, so that ResourceRulesIT reaches the cap of live resources per owner in a few seconds.
                 "KC_SPI_IDENTITY_BRIDGE__DEFAULT__MAX_RESOURCES_PER_OWNER", "100"));
+        if (TestDatabase.suiteOnPostgres()) {
+            TestDatabase db = TestDatabase.suite();
+            if (db == null) {
+                throw new IllegalStateException("-Dib.db=postgres needs eval \"$(scripts/postgres-for-tests.sh)\" first");
+            }
+            // A fresh schema per run, as H2's dev database is fresh per build.
+            db.resetSchema();
+            env.putAll(db.keycloakEnv());
+        }
         env.putAll(extraEnv);
         KeycloakProcess kc = KeycloakProcess.launch(home, List.of("start-dev", "--import-realm"), env,
                 Install.workDir().resolve("keycloak-suite.log"));
