@@ -41,7 +41,7 @@ class DockerImageIT {
         // What docker/compose.yaml passes, with this machine's database instead of the compose service's.
         Map<String, String> env = new HashMap<>(image.runtimeEnv());
         env.putAll(Map.of("KC_DB_URL", DB.url(), "KC_DB_USERNAME", DB.user(), "KC_DB_PASSWORD", DB.password(),
-                "KC_HTTP_ENABLED", "true", "KC_HOSTNAME_STRICT", "false", "KC_PROXY_HEADERS", "",
+                "KC_HTTP_ENABLED", "true", "KC_HOSTNAME_STRICT", "false",
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
                 "KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE", Fixtures.path("seed/00_create.json").toString()));
         try (KeycloakProcess kc = KeycloakProcess.launch(home, image.startArgs(), env, home.resolveSibling("server.log"))) {
