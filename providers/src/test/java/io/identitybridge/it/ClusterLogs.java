@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 /** What the cluster tests read from the nodes' logs: the Infinispan view, and the runs of the expiry sweep. */
 final class ClusterLogs {
 
-    /** Keycloak's cluster-aware task runner logs, at DEBUG, whether this node executed a task or skipped it. */
-    static final String RUNNER_CATEGORY = "org.keycloak.services.scheduled";
+    /** The expiry sweep logs, at DEBUG, whether this node swept in this interval or left it to another node. */
+    static final String SWEEP_CATEGORY = "io.identitybridge.resources";
     private static final Pattern VIEW = Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\[[^]]*] \\((\\d+)\\)");
-    private static final Pattern EXECUTED = Pattern.compile("^(\\S+ \\S+) .*Executed scheduled task (?:ExpiredResourceSweep|identity-bridge-expired-resources)\\b");
-    private static final Pattern SKIPPED = Pattern.compile("Skipped execution of task (?:ExpiredResourceSweep|identity-bridge-expired-resources)\\b");
+    private static final Pattern EXECUTED = Pattern.compile("^(\\S+ \\S+) .*Expired-resource sweep runs on this node");
+    private static final Pattern SKIPPED = Pattern.compile("Expired-resource sweep skipped: another node swept");
     private static final Pattern REMOVED = Pattern.compile("Removed (\\d+) expired resource\\(s\\)");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
@@ -66,13 +66,25 @@ final class ClusterLogs {
         }
     }
 
-    /** The sweep's executions on all nodes, merged by time; skips; rows removed. */
-    static SweepRuns sweepRuns(KeycloakProcess... nodes) {
+    private static LocalDateTime timeOf(String line) {
+        try {
+            return line.length() < 23 ? null : LocalDateTime.parse(line.substring(0, 23), TIME);
+        } catch (java.time.format.DateTimeParseException notALogLine) {
+            return null;
+        }
+    }
+
+    /** The sweep's executions on all nodes since a time, merged by time; skips; rows removed. */
+    static SweepRuns sweepRuns(LocalDateTime since, KeycloakProcess... nodes) {
         List<LocalDateTime> executed = new ArrayList<>();
         int skipped = 0;
         int removed = 0;
         for (KeycloakProcess node : nodes) {
             for (String line : node.log().lines().toList()) {
+                LocalDateTime at = timeOf(line);
+                if (at == null || at.isBefore(since)) {
+                    continue;
+                }
                 Matcher e = EXECUTED.matcher(line);
                 if (e.find()) {
                     executed.add(LocalDateTime.parse(e.group(1), TIME));
