@@ -161,7 +161,8 @@ class ClusterIT {
         LocalDateTime since = LocalDateTime.now();
         String registrar = a.token(REGISTRAR, SECRET, "register_own_resource IdentityServerApi");
         String prefix = "TempAccess_sweep_" + round + "_";
-        Instant expires = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        // Far enough ahead that all three registrations land before it, even on a busy machine.
+        Instant expires = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
         for (int i = 0; i < 3; i++) {
             a.ok("OwnedResources/register", registrar, OwnedResourcesIT.registerBody(prefix + i, expires, REGISTRAR));
         }
