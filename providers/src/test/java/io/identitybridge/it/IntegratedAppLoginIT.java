@@ -105,15 +105,20 @@ class IntegratedAppLoginIT {
         // the same client id gets client_credentials tokens
         assertEquals(200, api.tokenResponse(app, secret, null).status());
 
-        // revokeTokens ends the user's session with the app: the current refresh token is refused too. Keycloak writes
-        // sessions to the database in the background, so wait until the admin API lists it (as an operator would see it).
+        // revokeTokens ends a live session of the app: its refresh token, fine a moment before, is refused. A second
+        // sign-in (over plain HTTP this time) gives a session of its own; Keycloak's admin API lists it first.
+        String verifier2 = randomVerifier();
+        String location = BrowserlessLogin.login(authorize(app, challenge(verifier2)), USER, PASSWORD);
+        Http.Response second = token(app, secret, "grant_type", "authorization_code", "redirect_uri", callback.url(),
+                "code", ApiCallerRuleIT.params(URI.create(location).getRawQuery()).get("code"), "code_verifier", verifier2);
+        assertEquals(200, second.status(), second.body());
         awaitSessions(app, 1);
         JsonNode revoked = api.ok("Clients/revokeTokens", system, Map.of("ClientId", app));
         assertEquals(1, revoked.get("revokedSessionCount").asInt(), revoked.toString());
-        Http.Response afterRevoke = token(app, secret, "grant_type", "refresh_token", "refresh_token", next);
+        Http.Response afterRevoke = token(app, secret, "grant_type", "refresh_token", "refresh_token", second.json().get("refresh_token").asText());
         assertEquals(400, afterRevoke.status(), afterRevoke.body());
         assertEquals("invalid_grant", afterRevoke.json().get("error").asText());
-        assertTrue(!CreatioIntegrationIT.introspect(app, secret, refreshed.json().get("access_token").asText()).get("active").asBoolean(),
+        assertTrue(!CreatioIntegrationIT.introspect(app, secret, second.json().get("access_token").asText()).get("active").asBoolean(),
                 "an access token of the revoked session");
         api.ok("Clients/remove", system, Map.of("ClientId", app));
     }
