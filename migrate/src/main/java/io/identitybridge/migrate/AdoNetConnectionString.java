@@ -14,17 +14,17 @@ import java.util.Set;
  */
 public final class AdoNetConnectionString {
 
-    private static final Set<String> HOST = Set.of("host", "server", "data source", "datasource", "address", "addr", "network address");
+    private static final Set<String> HOST = Set.of("host", "server", "datasource", "address", "addr", "networkaddress");
     private static final Set<String> PORT = Set.of("port");
-    private static final Set<String> DATABASE = Set.of("database", "initial catalog");
-    private static final Set<String> USER = Set.of("username", "user name", "user id", "userid", "uid", "user");
+    private static final Set<String> DATABASE = Set.of("database", "initialcatalog");
+    private static final Set<String> USER = Set.of("username", "userid", "uid", "user");
     private static final Set<String> PASSWORD = Set.of("password", "pwd");
-    private static final Set<String> INTEGRATED = Set.of("integrated security", "trusted_connection");
+    private static final Set<String> INTEGRATED = Set.of("integratedsecurity", "trusted_connection", "trustedconnection");
     /** Pool, timeout and UI settings with no effect on what is read. */
-    private static final Set<String> IGNORED = Set.of("pooling", "min pool size", "max pool size", "minimum pool size", "maximum pool size",
-            "timeout", "command timeout", "connection timeout", "connect timeout", "multipleactiveresultsets", "persist security info",
-            "application name", "applicationname", "keepalive", "connection lifetime", "connection idle lifetime", "load balance timeout",
-            "enlist", "multisubnetfailover", "packet size", "server compatibility mode", "include error detail", "no reset on close");
+    private static final Set<String> IGNORED = Set.of("pooling", "minpoolsize", "maxpoolsize", "minimumpoolsize", "maximumpoolsize",
+            "timeout", "commandtimeout", "connectiontimeout", "connecttimeout", "multipleactiveresultsets", "persistsecurityinfo",
+            "applicationname", "keepalive", "connectionlifetime", "connectionidlelifetime", "loadbalancetimeout",
+            "enlist", "multisubnetfailover", "packetsize", "servercompatibilitymode", "includeerrordetail", "noresetonclose");
 
     private AdoNetConnectionString() {
     }
@@ -91,13 +91,13 @@ public final class AdoNetConnectionString {
         List<String> params = new ArrayList<>();
         for (Map.Entry<String, String> e : extra.entrySet()) {
             switch (e.getKey()) {
-                case "ssl mode", "sslmode" -> params.add("sslmode=" + sslMode(e.getValue()));
-                case "trust server certificate" -> {
+                case "sslmode" -> params.add("sslmode=" + sslMode(e.getValue()));
+                case "trustservercertificate" -> {
                     if (bool(e.getKey(), e.getValue())) {
                         params.add("sslfactory=org.postgresql.ssl.NonValidatingFactory");
                     }
                 }
-                case "search path" -> params.add("currentSchema=" + enc(e.getValue()));
+                case "searchpath" -> params.add("currentSchema=" + enc(e.getValue()));
                 default -> throw new IllegalArgumentException("the key '" + e.getKey() + "' is not known for PostgreSQL (Npgsql)");
             }
         }
@@ -148,10 +148,10 @@ public final class AdoNetConnectionString {
         for (Map.Entry<String, String> e : extra.entrySet()) {
             switch (e.getKey()) {
                 case "encrypt" -> url.append(";encrypt=").append(encrypt(e.getValue()));
-                case "trustservercertificate", "trust server certificate" -> url.append(";trustServerCertificate=").append(bool(e.getKey(), e.getValue()));
-                case "hostnameincertificate", "host name in certificate" -> url.append(";hostNameInCertificate=").append(mssqlValue(e.getValue()));
-                case "failover partner" -> url.append(";failoverPartner=").append(mssqlValue(e.getValue()));
-                case "applicationintent", "application intent" -> url.append(";applicationIntent=").append(mssqlValue(e.getValue()));
+                case "trustservercertificate" -> url.append(";trustServerCertificate=").append(bool(e.getKey(), e.getValue()));
+                case "hostnameincertificate" -> url.append(";hostNameInCertificate=").append(mssqlValue(e.getValue()));
+                case "failoverpartner" -> url.append(";failoverPartner=").append(mssqlValue(e.getValue()));
+                case "applicationintent" -> url.append(";applicationIntent=").append(mssqlValue(e.getValue()));
                 default -> throw new IllegalArgumentException("the key '" + e.getKey() + "' is not known for SQL Server (SqlClient)");
             }
         }
@@ -167,7 +167,7 @@ public final class AdoNetConnectionString {
         return new JdbcTarget(JdbcTarget.MSSQL, url.toString(), user, password, notes);
     }
 
-    /** Splits {@code key=value;...}, honouring quoted values; keys come back lower-case, spaces squeezed. */
+    /** Splits {@code key=value;...}, honouring quoted values; keys come back lower-case without spaces, as both drivers compare them. */
     static Map<String, String> parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("the connection string is empty");
@@ -193,7 +193,7 @@ public final class AdoNetConnectionString {
                 }
                 break;
             }
-            String key = text.substring(i, eq).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+            String key = text.substring(i, eq).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
             if (key.isEmpty()) {
                 throw new IllegalArgumentException("part " + part + " of the connection string has an empty key");
             }
@@ -254,7 +254,7 @@ public final class AdoNetConnectionString {
         if (kv.containsKey("host") || kv.containsKey("username")) {
             return JdbcTarget.POSTGRES;
         }
-        if (kv.containsKey("data source") || kv.containsKey("initial catalog") || kv.containsKey("integrated security")) {
+        if (kv.containsKey("datasource") || kv.containsKey("initialcatalog") || kv.containsKey("integratedsecurity")) {
             return JdbcTarget.MSSQL;
         }
         throw new IllegalArgumentException("cannot tell PostgreSQL from SQL Server by the keys; give --db-provider Postgres or MsSqlServer");
