@@ -15,10 +15,10 @@ import java.util.Locale;
 /** A certificate with its private key, the JWS algorithm that key signs with, and the {@code kid} to publish. */
 public record SigningCertificate(PrivateKey privateKey, List<X509Certificate> chain, String algorithm, String curve, String kid) {
 
-    /** NIST curve orders: only P-256, P-384 and P-521 sign JWS (RFC 7518 §3.4). */
-    private static final BigInteger P256_N = new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
-    private static final BigInteger P384_N = new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC7634D81F4372DDF581A0DB248B0A77AECEC196ACCC52973", 16);
-    private static final BigInteger P521_N = new BigInteger("01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFA51868783BF2F966B7FCC0148F709A5D03BB5C9B8899C47AEBB6FB71E91386409", 16);
+    /** Only the NIST curves P-256, P-384 and P-521 sign JWS (RFC 7518 §3.4); recognised by their group order. */
+    private static final BigInteger P256_N = order("secp256r1");
+    private static final BigInteger P384_N = order("secp384r1");
+    private static final BigInteger P521_N = order("secp521r1");
 
     public X509Certificate certificate() {
         return chain.get(0);
@@ -56,6 +56,16 @@ public record SigningCertificate(PrivateKey privateKey, List<X509Certificate> ch
         }
         String kid = configuredKid != null ? configuredKid : thumbprint(chain.get(0)) + alg;
         return new SigningCertificate(key, List.copyOf(chain), alg, curve, kid);
+    }
+
+    private static BigInteger order(String curve) {
+        try {
+            java.security.AlgorithmParameters p = java.security.AlgorithmParameters.getInstance("EC");
+            p.init(new java.security.spec.ECGenParameterSpec(curve));
+            return p.getParameterSpec(java.security.spec.ECParameterSpec.class).getOrder();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean matches(PrivateKey key, X509Certificate cert, String alg) {
