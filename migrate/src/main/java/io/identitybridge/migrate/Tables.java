@@ -19,9 +19,10 @@ final class Tables {
     private final Connection db;
     private final String schema;
 
-    Tables(Connection db, String schema) {
+    /** {@code schema} null: the connection's current schema (PostgreSQL's search path, SQL Server's default schema). */
+    Tables(Connection db, String schema) throws SQLException {
         this.db = db;
-        this.schema = schema;
+        this.schema = schema != null ? schema : db.getSchema();
     }
 
     boolean exists(String table) throws SQLException {
