@@ -37,6 +37,7 @@ class MigrationDryRunIT {
         assumeTrue(db != null, "MigrationDryRunIT needs PostgreSQL: eval \"$(scripts/postgres-for-tests.sh)\" sets IB_TEST_PG_URL; skipped");
         Is4Database is4 = new Is4Database(db, "ib_is4_bulk", true);
         is4.client(1, "BulkMigratedClient0001", true, Map.of());
+        is4.commit();
         // The other 999 rows copy the first, as a real site's many registered clients do; then a secret and a grant type each.
         is4.sql("INSERT INTO \"Clients\" SELECT g, \"Enabled\", 'BulkMigratedClient' || lpad(g::text, 4, '0'),"
                 + " \"ProtocolType\", \"RequireClientSecret\", \"ClientName\", \"Description\", \"ClientUri\", \"LogoUri\", \"RequireConsent\","
