@@ -23,6 +23,7 @@ public final class Main {
               --appsettings FILE          the old Identity Service's appsettings.json (DbProvider, connection string,
                                           X509CertificatePath, Logging.LogLevel.Default)
               --connection-string TEXT    Creatio's ADO.NET connection string (or env IB_CONNECTION_STRING)
+              --connection-strings-config FILE [--connection-name NAME (default db)]   Creatio's ConnectionStrings.config
                 [--db-provider Postgres|MsSqlServer]
               --jdbc-url URL [--db-user NAME]   password in env IB_DB_PASSWORD
             --out FILE                    seed input to write (default identity-bridge-clients.json), mode 600
@@ -131,17 +132,23 @@ public final class Main {
                 }
             }
             for (String k : a.keySet()) {
-                if (!java.util.Set.of("--appsettings", "--connection-string", "--db-provider", "--jdbc-url", "--db-user", "--out",
+                if (!java.util.Set.of("--appsettings", "--connection-string", "--connection-strings-config", "--connection-name", "--db-provider", "--jdbc-url", "--db-user", "--out",
                         "--schema", "--keycloak-url", "--realm", "--keycloak-user").contains(k)) {
                     throw new IllegalArgumentException("unknown option " + k);
                 }
             }
             AppSettings app = a.containsKey("--appsettings") ? AppSettings.read(Path.of(a.get("--appsettings"))) : null;
             String connection = a.getOrDefault("--connection-string", env.get("IB_CONNECTION_STRING"));
+            if (a.containsKey("--connection-strings-config")) {
+                if (connection != null) {
+                    throw new IllegalArgumentException("give --connection-string or --connection-strings-config, not both");
+                }
+                connection = ConnectionStringsConfig.read(Path.of(a.get("--connection-strings-config")), a.getOrDefault("--connection-name", "db"));
+            }
             JdbcTarget target;
             int sources = (app != null ? 1 : 0) + (connection != null ? 1 : 0) + (a.containsKey("--jdbc-url") ? 1 : 0);
             if (sources != 1) {
-                throw new IllegalArgumentException("give exactly one of --appsettings, --connection-string, --jdbc-url");
+                throw new IllegalArgumentException("give exactly one of --appsettings, --connection-string (or --connection-strings-config), --jdbc-url");
             }
             if (a.containsKey("--jdbc-url")) {
                 String url = a.get("--jdbc-url");

@@ -73,4 +73,21 @@ class AppSettingsTest {
         assertEquals("off", AppSettings.keycloakLogLevel("None"));
         assertEquals("trace", AppSettings.keycloakLogLevel("trace"));
     }
+
+    @Test
+    void creatiosConnectionStringsConfigIsReadByName() throws IOException {
+        Path file = dir.resolve("ConnectionStrings.config");
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="utf-8"?>
+                <connectionStrings>
+                  <add name="redis" connectionString="host=redis;db=1;port=6379" />
+                  <add name="db" connectionString="Data Source=sql01\\CREATIO;Initial Catalog=Creatio;User ID=cr;Password=p;MultipleActiveResultSets=True" />
+                </connectionStrings>
+                """);
+        String db = ConnectionStringsConfig.read(file, "db");
+        assertEquals("jdbc:sqlserver://sql01;databaseName=Creatio;instanceName=CREATIO", AdoNetConnectionString.toJdbc(db, "MsSqlServer").url());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ConnectionStringsConfig.read(file, "dbPostgreSql"));
+        assertTrue(e.getMessage().contains("has no <add name=\"dbPostgreSql\""), e.getMessage());
+    }
 }
