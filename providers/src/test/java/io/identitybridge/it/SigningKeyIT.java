@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The migrated IdentityServer4 certificate as the realm's signing key, on a drop-in install of its own that switches
@@ -60,6 +61,8 @@ class SigningKeyIT {
 
     @BeforeAll
     static void prepare() throws IOException {
+        // Its server is a drop-in install on its own H2, whatever the suite's database: once is enough.
+        assumeTrue(!TestDatabase.suiteOnPostgres(), "the signing-key starts run once, in the H2 pass");
         certs = Install.workDir().resolve("signing-certs");
         Install.deleteTree(certs);
         Files.createDirectories(certs);
