@@ -2,6 +2,7 @@ package io.identitybridge.config;
 
 import io.identitybridge.BuildInfo;
 import io.identitybridge.browsertokens.BrowserTokensPolicy;
+import io.identitybridge.idsapi.ApiScopesInRealm;
 import io.identitybridge.seed.SeedOnBoot;
 import io.identitybridge.signingkey.CertificateFile;
 import io.identitybridge.signingkey.SigningCertificate;
@@ -46,6 +47,7 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
                     RealmModel realm = session.realms().getRealmByName(settings.realm());
                     if (realm != null) {
                         BrowserTokensPolicy.ensure(session, realm);
+                        ApiScopesInRealm.ensure(realm);
                     }
                 });
                 if (signingCertificate != null) {
