@@ -209,7 +209,7 @@ class ClusterIT {
         return KeycloakProcess.launch(install.home(), args, env, Install.workDir().resolve("cluster/" + name + ".log"));
     }
 
-    /** ClusterSeedIT's seed input, plus a registrar with a CustomerId and a client new in this round. */
+    /** The former ClusterSeedIT's seed input (01_update), plus a registrar with a CustomerId and a client new in this round. */
     private static Path seedFile(int round, String roundClient) throws IOException {
         ArrayNode clients = (ArrayNode) Http.JSON.readTree(Fixtures.text("seed/01_update.json"));
         ObjectNode registrar = clients.addObject().put("ClientId", REGISTRAR).put("ClientName", "Cluster registrar").put("CustomerId", CUSTOMER);
