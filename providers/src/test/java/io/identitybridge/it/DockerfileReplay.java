@@ -5,10 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +28,7 @@ final class DockerfileReplay {
     private static final Set<String> METADATA = Set.of("LABEL", "EXPOSE");
     private static final String KC_HOME = "/opt/keycloak";
     private static final String KC_IMAGE = "quay.io/keycloak/keycloak:";
+    private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
     /** What the replay did: the build arguments, and the image's start command and runtime environment. */
     record Image(List<String> buildArgs, Map<String, String> buildEnv, List<String> startArgs, Map<String, String> runtimeEnv) {
@@ -40,6 +45,7 @@ final class DockerfileReplay {
         Kind kind = null;
         String mavenWorkdir = "/";
         Map<String, String> env = new HashMap<>();
+        Set<String> mavenCopies = new HashSet<>();
         List<String> buildArgs = null;
         Map<String, String> buildEnv = Map.of();
         List<String> entrypoint = null;
@@ -80,7 +86,12 @@ final class DockerfileReplay {
                     String[] kv = in.args().contains("=") ? in.args().split("=", 2) : in.args().split("\\s+", 2);
                     env.put(kv[0], unquote(Dockerfile.substitute(in, kv[1], vars)));
                 }
-                case "COPY" -> copy(in, requireStage(in, kind), stages, mavenWorkdir, context, home, vars);
+                case "COPY" -> {
+                    copy(in, requireStage(in, kind), stages, mavenWorkdir, context, home, vars);
+                    if (kind == Kind.MAVEN) {
+                        mavenCopies.add(stripSlash(in.operands().get(0)));
+                    }
+                }
                 case "RUN" -> {
                     List<String> w = in.words().stream().map(s -> Dockerfile.substitute(in, s, vars)).toList();
                     if (requireStage(in, kind) == Kind.MAVEN) {
@@ -88,6 +99,7 @@ final class DockerfileReplay {
                         if (!w.get(0).equals("mvn") || !w.contains("package")) {
                             throw in.fail("the replay knows the jar stage's 'mvn … package', not this");
                         }
+                        requireReactorCopied(in, context, mavenCopies);
                     } else {
                         if (w.size() < 2 || !w.get(0).equals(KC_HOME + "/bin/kc.sh") || !w.get(1).equals("build")) {
                             throw in.fail("the replay runs only " + KC_HOME + "/bin/kc.sh build …");
@@ -183,6 +195,20 @@ final class DockerfileReplay {
             throw in.fail(containerPath + " is outside " + KC_HOME + ", which the replay maps to the distribution");
         }
         return home.resolve(path.substring(KC_HOME.length()).replaceFirst("^/", ""));
+    }
+
+    /** Maven in the image builds the whole reactor: the parent pom and every module it names must be copied in. */
+    private static void requireReactorCopied(Dockerfile.Instruction in, Path context, Set<String> copied) throws IOException {
+        List<String> needed = new ArrayList<>(List.of("pom.xml"));
+        Matcher m = MODULE.matcher(Files.readString(context.resolve("pom.xml")));
+        while (m.find()) {
+            needed.add(m.group(1).strip());
+        }
+        for (String path : needed) {
+            if (!copied.contains(path)) {
+                throw in.fail("the jar stage builds the reactor of pom.xml but does not COPY " + path + " into it");
+            }
+        }
     }
 
     private static Kind requireStage(Dockerfile.Instruction in, Kind kind) {

@@ -43,6 +43,16 @@ class DockerfileTest {
     }
 
     @Test
+    void aJarStageThatLeavesOutAModuleOfTheReactorFailsIt() {
+        Path top = Path.of(System.getProperty("ib.top.dir"));
+        Dockerfile f = Dockerfile.parse("FROM maven:3.9-eclipse-temurin-17 AS jar\nWORKDIR /src\nCOPY pom.xml ./\n"
+                + "COPY providers/ providers/\nRUN mvn -B package\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> DockerfileReplay.replay(f, top, top, "26.7.0", top));
+        assertTrue(e.getMessage().contains("does not COPY migrate"), e.getMessage());
+    }
+
+    @Test
     void anotherBaseImageFailsIt() {
         Path nowhere = Path.of("does-not-exist");
         Dockerfile f = Dockerfile.parse("FROM quay.io/keycloak/keycloak:25.0.0\n");
