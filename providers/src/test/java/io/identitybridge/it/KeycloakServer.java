@@ -134,13 +134,32 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** The realm's clients, client scopes and flows as Keycloak exports them, to prove that nothing changed. */
+    /**
+     * The realm's clients, client scopes and flows as Keycloak exports them, to prove that nothing changed. Every list
+     * is sorted: Keycloak reads some (a client's default scopes) in no fixed order, and on PostgreSQL two exports with
+     * no write between them list them differently.
+     */
     public String export() {
         Http.Response r = admin("POST", "/realms/" + REALM + "/partial-export?exportClients=true&exportGroupsAndRoles=true", "");
         if (r.status() != 200) {
             throw new IllegalStateException("partial export answered " + r.status());
         }
-        return r.body();
+        return sorted(r.json()).toString();
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isArray()) {
+            List<JsonNode> items = new java.util.ArrayList<>();
+            node.forEach(n -> items.add(sorted(n)));
+            items.sort(java.util.Comparator.comparing(JsonNode::toString));
+            return Http.JSON.createArrayNode().addAll(items);
+        }
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = Http.JSON.createObjectNode();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), sorted(e.getValue())));
+            return copy;
+        }
+        return node;
     }
 
     @Override
