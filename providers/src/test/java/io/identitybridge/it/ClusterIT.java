@@ -90,8 +90,8 @@ class ClusterIT {
                 counts.add(n);
             }
             long viewMs = ClusterLogs.awaitView(2, a, b);
-            String crossNode = crossNode(new Node(a), new Node(b));
-            String sweep = sweepRunsOnOneNode(round, new Node(a), a, b);
+            String crossNode = crossNode(new ClusterNode(a), new ClusterNode(b));
+            String sweep = sweepRunsOnOneNode(round, new ClusterNode(a), a, b);
 
             long stopAt = System.nanoTime();
             if (sigkill) {
@@ -100,7 +100,7 @@ class ClusterIT {
                 a.close();
             }
             long stopMs = ms(stopAt);
-            String survivor = survivorServes(new Node(b));
+            String survivor = survivorServes(new ClusterNode(b));
             String figure = String.format("cluster round %d: nodes ready after %d ms and %d ms (started together), 2-member view"
                             + " after %d ms more; copies of the 4 seeded clients %s; %s; %s; node A stopped by %s in %d ms, then node B %s",
                     round, msA, msB, viewMs, counts, crossNode, sweep, sigkill ? "SIGKILL" : "SIGTERM", stopMs, survivor);
@@ -113,7 +113,7 @@ class ClusterIT {
     }
 
     /** Every write on A is enforced on B at once: no waiting, no retry. */
-    private static String crossNode(Node a, Node b) {
+    private static String crossNode(ClusterNode a, ClusterNode b) {
         String registrar = a.token(REGISTRAR, SECRET, String.join(" ", CreatioScopes.ALL));
         // A client registered through A authenticates on B.
         JsonNode registered = a.ok("Clients/register", registrar,
@@ -156,7 +156,7 @@ class ClusterIT {
      * Resources that expire together are removed exactly once, and the cluster-aware runner executes the sweep on one
      * node per interval: the other node's timer logs that it skipped.
      */
-    private static String sweepRunsOnOneNode(int round, Node a, KeycloakProcess... nodes) throws InterruptedException {
+    private static String sweepRunsOnOneNode(int round, ClusterNode a, KeycloakProcess... nodes) throws InterruptedException {
         // From now on: before the two nodes merged into one view, each swept for itself.
         LocalDateTime since = LocalDateTime.now();
         String registrar = a.token(REGISTRAR, SECRET, "register_own_resource IdentityServerApi");
@@ -181,7 +181,7 @@ class ClusterIT {
     }
 
     /** Node B answers tokens and the API right after A went away. */
-    private static String survivorServes(Node b) throws InterruptedException {
+    private static String survivorServes(ClusterNode b) throws InterruptedException {
         long slowest = 0;
         int ok = 0;
         for (int i = 0; i < 10; i++) {
@@ -230,44 +230,5 @@ class ClusterIT {
 
     private static long ms(long since) {
         return (System.nanoTime() - since) / 1_000_000;
-    }
-
-    /** A node's Creatio realm as a client sees it. */
-    private record Node(KeycloakProcess process) {
-
-        String realm() {
-            return process.baseUrl() + "/realms/" + KeycloakServer.REALM;
-        }
-
-        Http.Response tokenResponse(String clientId, String secret, String scope) {
-            return Http.postForm(realm() + "/connect/token", scope == null ? Http.form("grant_type", "client_credentials")
-                    : Http.form("grant_type", "client_credentials", "scope", scope), clientId, secret);
-        }
-
-        String token(String clientId, String secret, String scope) {
-            Http.Response r = tokenResponse(clientId, secret, scope);
-            assertEquals(200, r.status(), r.body());
-            return r.json().get("access_token").asText();
-        }
-
-        Http.Response call(String path, String token, Object body) {
-            return Http.sendJson("POST", realm() + "/" + path, token, body);
-        }
-
-        JsonNode ok(String path, String token, Object body) {
-            Http.Response r = call(path, token, body);
-            assertEquals(200, r.status(), path + ": " + r.body());
-            return r.json();
-        }
-
-        Http.Response revoke(String token, String clientId, String secret) {
-            return Http.postForm(realm() + "/connect/revocation", Http.form("token", token, "token_type_hint", "access_token"), clientId, secret);
-        }
-
-        boolean introspect(String token, String clientId, String secret) {
-            Http.Response r = Http.postForm(realm() + "/connect/introspect", Http.form("token", token), clientId, secret);
-            assertEquals(200, r.status(), r.body());
-            return r.json().get("active").asBoolean();
-        }
     }
 }
