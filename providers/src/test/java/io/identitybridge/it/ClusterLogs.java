@@ -14,7 +14,9 @@ final class ClusterLogs {
 
     /** The expiry sweep logs, at DEBUG, whether this node swept in this interval or left it to another node. */
     static final String SWEEP_CATEGORY = "io.identitybridge.resources";
-    private static final Pattern VIEW = Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\[[^]]*] \\((\\d+)\\)");
+    /** A plain view (ISPN000094) or, after nodes that started together formed two views, the merged one (ISPN000093). */
+    private static final Pattern VIEW = Pattern.compile(
+            "ISPN00009[34]: Received new(?:, MERGED)? cluster view for channel \\S+: (?:MergeView::)?\\[[^]]*] \\((\\d+)\\)");
     private static final Pattern EXECUTED = Pattern.compile("^(\\S+ \\S+) .*Expired-resource sweep runs on this node");
     private static final Pattern SKIPPED = Pattern.compile("Expired-resource sweep skipped: another node swept");
     private static final Pattern REMOVED = Pattern.compile("Removed (\\d+) expired resource\\(s\\)");
