@@ -1,7 +1,9 @@
 package io.identitybridge.resources;
 
+import io.identitybridge.console.ResourceMirror;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -11,9 +13,11 @@ import java.util.List;
 /** Queries and writes of {@link OwnedResourceEntity}, in the caller's (Keycloak's) transaction. */
 public final class ResourceStore {
 
+    private final KeycloakSession session;
     private final EntityManager em;
 
     public ResourceStore(KeycloakSession session) {
+        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
@@ -55,22 +59,26 @@ public final class ResourceStore {
                 .setParameter("realmId", realm.getId()).setParameter("name", name).getSingleResult() > 0;
     }
 
-    void persist(OwnedResourceEntity e) {
+    void persist(RealmModel realm, OwnedResourceEntity e, ClientModel owner) {
         em.persist(e);
         em.flush(); // a duplicate name fails here, inside the call, as a 409
+        ResourceMirror.added(session, realm, e.getName(), owner, e.getType(), e.getExpiresAt());
     }
 
     /** Removes the resource and its client scope (if its realm still exists); Keycloak drops the scope's grants with it. */
     void remove(RealmModel realm, OwnedResourceEntity e) {
         em.remove(e);
         em.flush();
+        ResourceMirror.removed(session, realm, e.getName());
         if (realm != null && realm.getClientScopeById(e.getClientScopeId()) != null) {
             realm.removeClientScope(e.getClientScopeId());
         }
     }
 
     /** A scope removed by anyone (the admin console, say) takes its resource row with it. */
-    void forgetScope(String clientScopeId) {
+    void forgetScope(RealmModel realm, String clientScopeId) {
+        em.createQuery("select r.name from OwnedResourceEntity r where r.clientScopeId = :id", String.class)
+                .setParameter("id", clientScopeId).getResultList().forEach(name -> ResourceMirror.removed(session, realm, name));
         em.createNamedQuery("ibDeleteResourceByScope").setParameter("clientScopeId", clientScopeId).executeUpdate();
     }
 
