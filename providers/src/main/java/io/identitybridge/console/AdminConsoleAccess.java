@@ -2,11 +2,13 @@ package io.identitybridge.console;
 
 import jakarta.ws.rs.ForbiddenException;
 
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessToken;
 
+import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
@@ -72,6 +74,7 @@ final class AdminConsoleAccess {
         if (admin == null) {
             throw new ForbiddenException();
         }
-        return AdminPermissions.evaluator(session, realm, adminRealm, admin);
+        ClientModel client = token.getIssuedFor() == null ? null : adminRealm.getClientByClientId(token.getIssuedFor());
+        return AdminPermissions.evaluator(session, realm, new AdminAuth(adminRealm, token, admin, client));
     }
 }
