@@ -2,6 +2,7 @@ package io.identitybridge.console;
 
 import jakarta.ws.rs.ForbiddenException;
 
+import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -27,6 +28,14 @@ final class AdminConsoleAccess {
     private static final Pattern COMPONENTS_CALL = Pattern.compile(".*/admin/realms/[^/]+/components(/[^/]+)?/?");
 
     private AdminConsoleAccess() {
+    }
+
+    /**
+     * A refusal the console shows as written: Keycloak passes the message through MessageFormat, so it is quoted whole
+     * (an apostrophe or a brace in a seeder message would otherwise vanish or break the format).
+     */
+    static ComponentValidationException refuse(String message) {
+        return new ComponentValidationException("'" + message.replace("'", "''") + "'");
     }
 
     static <T> T internal(KeycloakSession session, Supplier<T> write) {

@@ -5,7 +5,6 @@ import io.identitybridge.seed.ClientFields;
 import io.identitybridge.seed.ClientRegistrar;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -46,18 +45,18 @@ public class ClientTabFactory implements UiTabProviderFactory<UiTabProvider> {
         ClientModel client = id == null ? null : realm.getClientById(id);
         if (client == null) {
             AdminConsoleAccess.evaluator(session, realm).clients().requireManage();
-            throw new ComponentValidationException("Open this tab from a client's page: no client of realm '" + realm.getName()
+            throw AdminConsoleAccess.refuse("Open this tab from a client's page: no client of realm '" + realm.getName()
                     + "' has the id this form was saved for.");
         }
         AdminConsoleAccess.evaluator(session, realm).clients().requireManage(client);
         if (ClientRegistrar.isBuiltIn(realm, client.getClientId())) {
-            throw new ComponentValidationException("'" + client.getClientId() + "' is one of Keycloak's own clients; Identity Bridge"
+            throw AdminConsoleAccess.refuse("'" + client.getClientId() + "' is one of Keycloak's own clients; Identity Bridge"
                     + " attributes are not set on it.");
         }
         if (!client.getClientId().equals(model.get(CLIENT))) {
             // The one form per realm showed another client (or none yet): writing it here would copy those values.
             ClientTabView.load(session, realm, client);
-            throw new ComponentValidationException("Nothing was saved: this form showed the values of "
+            throw AdminConsoleAccess.refuse("Nothing was saved: this form showed the values of "
                     + (model.get(CLIENT) == null || model.get(CLIENT).isBlank() ? "no client" : "client '" + model.get(CLIENT) + "'")
                     + ". It now holds those of '" + client.getClientId() + "': reload the page, then edit and save.");
         }
@@ -65,7 +64,7 @@ public class ClientTabFactory implements UiTabProviderFactory<UiTabProvider> {
                 model.get(ID_TOKEN_LIFETIME), model.get(CUSTOMER_ID), model.get(VIA_BROWSER),
                 client.getAttribute(ClientFields.ATTR_PROPERTIES));
         if (!r.valid()) {
-            throw new ComponentValidationException("Not saved: " + String.join("; ", r.problems()));
+            throw AdminConsoleAccess.refuse("Not saved: " + String.join("; ", r.problems()));
         }
         r.attributes().forEach((name, value) -> {
             if (value.isEmpty()) {
@@ -95,15 +94,18 @@ public class ClientTabFactory implements UiTabProviderFactory<UiTabProvider> {
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProviderConfigurationBuilder.create()
+                // Declared so that Keycloak keeps the id the console sends on every save; a type the console has no
+                // editor for, so that it is never shown.
+                .property().name(URL_CLIENT).type("hidden").add()
                 .property().name(CLIENT).label("identity-service-client-client").helpText("identity-service-client-client-help")
                 .type(ProviderConfigProperty.STRING_TYPE).add()
-                .property().name(ALLOWED_QUERY_PARAMETERS).label(ALLOWED_QUERY_PARAMETERS)
+                .property().name(ALLOWED_QUERY_PARAMETERS).label("identity-service-client-aqp")
                 .helpText("identity-service-client-aqp-help").type(ProviderConfigProperty.STRING_TYPE).add()
-                .property().name(ID_TOKEN_LIFETIME).label(ID_TOKEN_LIFETIME).helpText("identity-service-client-itl-help")
+                .property().name(ID_TOKEN_LIFETIME).label("identity-service-client-itl").helpText("identity-service-client-itl-help")
                 .type(ProviderConfigProperty.STRING_TYPE).add()
-                .property().name(CUSTOMER_ID).label(CUSTOMER_ID).helpText("identity-service-client-customer-help")
+                .property().name(CUSTOMER_ID).label("identity-service-client-customer").helpText("identity-service-client-customer-help")
                 .type(ProviderConfigProperty.STRING_TYPE).add()
-                .property().name(VIA_BROWSER).label(VIA_BROWSER).helpText("identity-service-client-browser-help")
+                .property().name(VIA_BROWSER).label("identity-service-client-browser").helpText("identity-service-client-browser-help")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).add()
                 .property().name(SECRETS).label("identity-service-client-secrets").helpText("identity-service-client-secrets-help")
                 .type(ProviderConfigProperty.TEXT_TYPE).add()

@@ -51,6 +51,7 @@ final class ClientTabView {
     }
 
     static void show(ComponentModel form, ClientModel client) {
+        form.put(ClientTabFactory.URL_CLIENT, client.getId());
         form.put(ClientTabFactory.CLIENT, client.getClientId());
         form.put(ClientTabFactory.ALLOWED_QUERY_PARAMETERS, nz(client.getAttribute(ClientFields.ATTR_ALLOWED_QUERY_PARAMETERS)));
         form.put(ClientTabFactory.ID_TOKEN_LIFETIME, nz(client.getAttribute(ClientFields.ATTR_ID_TOKEN_LIFESPAN)));

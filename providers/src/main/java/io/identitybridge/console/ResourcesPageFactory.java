@@ -3,7 +3,6 @@ package io.identitybridge.console;
 import io.identitybridge.resources.ResourceAdmin;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -37,7 +36,7 @@ public class ResourcesPageFactory implements UiPageProviderFactory<UiPageProvide
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
         if (AdminConsoleAccess.isAdminCall(session)) {
             AdminConsoleAccess.evaluator(session, realm).clients().requireManage();
-            throw new ComponentValidationException("Resources are registered and changed only through the Identity Service API"
+            throw AdminConsoleAccess.refuse("Resources are registered and changed only through the Identity Service API"
                     + " (OwnedResources/register); this page lists and deletes them.");
         }
     }

@@ -2,7 +2,6 @@ package io.identitybridge.console;
 
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -31,7 +30,7 @@ public class SeedingPageFactory implements UiPageProviderFactory<UiPageProvider>
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
         if (AdminConsoleAccess.isAdminCall(session)) {
             AdminConsoleAccess.evaluator(session, realm).clients().requireManage();
-            throw new ComponentValidationException("The seeding result is written by the server when it seeds at boot;"
+            throw AdminConsoleAccess.refuse("The seeding result is written by the server when it seeds at boot;"
                     + " it cannot be edited here.");
         }
     }
