@@ -61,6 +61,9 @@ class AdminConsoleIT {
         HeadlessChromium.assumeInstalled();
         browser = HeadlessChromium.start();
         signIn("#/creatio/page-section/identity-service");
+        // Other tests leave many resources behind: find ours by its owner with the page's own search.
+        WebElement search = waitFor(By.cssSelector("input[placeholder='Search item']"));
+        search.sendKeys(t.clientId, org.openqa.selenium.Keys.ENTER);
         WebElement link = waitFor(By.xpath("//a[text()='" + resource + "']"));
         WebElement row = link.findElement(By.xpath("./ancestor::tr"));
         assertTrue(row.getText().contains(t.clientId), row.getText());
