@@ -8,20 +8,73 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.ui.extend.UiPageProvider;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * Keeps one admin-console component per owned resource, because Keycloak's declarative UI can only list components.
- * Written in the same transaction as the resource row, by the one store every register and delete goes through, and
- * only when the declarative-ui feature is on (otherwise Keycloak has no such page and nothing is written).
+ * Keeps one admin-console component per owned resource (the newest {@value #MAX_ROWS} live ones), because Keycloak's
+ * declarative UI can only list components. Rows are added by the expiry sweep's {@link #reconcile} once per interval
+ * and removed at once with their resource (by the one store every delete goes through); nothing is written when the
+ * declarative-ui feature is off (Keycloak then has no such page).
  */
 public final class ResourceMirror {
 
+    /** Components live in the cached realm: a bounded number keeps its size and reload time bounded. */
+    public static final int MAX_ROWS = 500;
     static final String REMOVING = "ib.console.removing";
+
+    /** What a row shows of one resource; the owner is looked up by the caller (null when it is gone). */
+    public interface Row {
+        String getName();
+
+        String getType();
+
+        Long getExpiresAt();
+
+        String getOwnerId();
+    }
+
+    /** Makes the page's rows exactly {@code wanted}: adds the missing, removes the others; writes only on a difference. */
+    public static <R extends Row> void reconcile(KeycloakSession session, RealmModel realm, List<R> wanted, Function<R, ClientModel> owner) {
+        if (!ResourcesPageFactory.enabled(session)) {
+            return;
+        }
+        Map<String, ComponentModel> shown = new HashMap<>();
+        rows(realm).forEach(c -> shown.put(c.getName(), c));
+        Set<String> keep = new HashSet<>();
+        for (R r : wanted) {
+            keep.add(r.getName());
+            if (!shown.containsKey(r.getName())) {
+                ClientModel o = owner.apply(r);
+                if (o != null) {
+                    added(session, realm, r.getName(), o, r.getType(), r.getExpiresAt());
+                }
+            }
+        }
+        shown.values().stream().filter(c -> !keep.contains(c.getName())).forEach(c -> remove(session, realm, c));
+    }
+
+    private static Stream<ComponentModel> rows(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
+                .filter(c -> ResourcesPageFactory.PROVIDER_ID.equals(c.getProviderId()));
+    }
+
+    private static void remove(KeycloakSession session, RealmModel realm, ComponentModel c) {
+        AdminConsoleAccess.internal(session, () -> {
+            realm.removeComponent(c);
+            return null;
+        });
+    }
 
     private ResourceMirror() {
     }
 
-    public static void added(KeycloakSession session, RealmModel realm, String name, ClientModel owner, String type, Long expiresAt) {
+    static void added(KeycloakSession session, RealmModel realm, String name, ClientModel owner, String type, Long expiresAt) {
         if (!ResourcesPageFactory.enabled(session)) {
             return;
         }
@@ -45,13 +98,7 @@ public final class ResourceMirror {
             return;
         }
         Object removing = session.getAttribute(REMOVING);
-        realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
-                .filter(c -> ResourcesPageFactory.PROVIDER_ID.equals(c.getProviderId()) && name.equals(c.getName()))
-                .filter(c -> !c.getId().equals(removing))
-                .toList()
-                .forEach(c -> AdminConsoleAccess.internal(session, () -> {
-                    realm.removeComponent(c);
-                    return null;
-                }));
+        rows(realm).filter(c -> name.equals(c.getName()) && !c.getId().equals(removing)).toList()
+                .forEach(c -> remove(session, realm, c));
     }
 }

@@ -68,7 +68,7 @@ final class OwnedResources {
         e.setExpiresAt(r.expiresAt());
         e.setProperties(r.propertiesJson());
         e.setCreatedAt(System.currentTimeMillis());
-        store.persist(realm, e, ctx.caller());
+        store.persist(e);
         for (ClientModel grantee : grantees) {
             grantee.addClientScope(scope, false);
         }

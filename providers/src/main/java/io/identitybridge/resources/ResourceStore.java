@@ -3,7 +3,6 @@ package io.identitybridge.resources;
 import io.identitybridge.console.ResourceMirror;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -59,10 +58,16 @@ public final class ResourceStore {
                 .setParameter("realmId", realm.getId()).setParameter("name", name).getSingleResult() > 0;
     }
 
-    void persist(RealmModel realm, OwnedResourceEntity e, ClientModel owner) {
+    void persist(OwnedResourceEntity e) {
         em.persist(e);
         em.flush(); // a duplicate name fails here, inside the call, as a 409
-        ResourceMirror.added(session, realm, e.getName(), owner, e.getType(), e.getExpiresAt());
+    }
+
+    /** The newest live resources of the realm: the ones the admin console's page shows. */
+    List<OwnedResourceEntity> newestLive(RealmModel realm, long now, int max) {
+        return em.createQuery("select r from OwnedResourceEntity r where r.realmId = :realmId"
+                        + " and (r.expiresAt is null or r.expiresAt > :now) order by r.createdAt desc, r.name", OwnedResourceEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("now", now).setMaxResults(max).getResultList();
     }
 
     /** Removes the resource and its client scope (if its realm still exists); Keycloak drops the scope's grants with it. */

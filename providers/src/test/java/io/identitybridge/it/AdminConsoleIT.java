@@ -180,7 +180,7 @@ class AdminConsoleIT {
     }
 
     @Test
-    void aResourceRowCannotBeCreatedOrEditedInTheConsole() {
+    void aResourceRowCannotBeCreatedOrEditedInTheConsoleAndGoesWithItsResource() {
         Tenant t = tenant();
         String resource = registerResource(t);
         JsonNode mirror = mirrors(resource).get(0);
@@ -194,6 +194,10 @@ class AdminConsoleIT {
                         "config", Map.of("name", List.of(resource), "owner", List.of("someone-else"))));
         assertEquals(400, edit.status(), edit.body());
         assertEquals(t.clientId, mirrors(resource).get(0).get("config").get("owner").get(0).asText());
+        // A resource deleted through the API leaves the page at once, in the same transaction.
+        String token = api.token(t.clientId, TENANT_SECRET, "register_own_resource IdentityServerApi");
+        api.ok("OwnedResources/delete", token, "{\"Resources\":[\"" + resource + "\"]}");
+        assertTrue(mirrors(resource).isEmpty(), "the row outlived its resource");
     }
 
     @Test
@@ -239,7 +243,24 @@ class AdminConsoleIT {
                 "granteeClientIds":["%s"]}""".formatted(resource, resource, Instant.now().plus(1, ChronoUnit.DAYS)
                 .truncatedTo(ChronoUnit.SECONDS), t.grantee));
         api.token(t.grantee, t.granteeSecret, resource); // granted: the grantee may ask for it
+        awaitRow(resource);
         return resource;
+    }
+
+    /** The page's rows follow the resources at the next expiry sweep (5 s on the suite's server). */
+    private static void awaitRow(String resource) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (mirrors(resource).isEmpty()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no console row for " + resource + " after 60 s");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static List<JsonNode> mirrors(String resource) {
