@@ -1,16 +1,20 @@
 package io.identitybridge.resources;
 
+import io.identitybridge.config.IdentityBridgeProvider;
+import io.identitybridge.console.ResourceMirror;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.timer.ScheduledTask;
 
 import java.util.List;
 
 /**
  * Removes expired resources with their scopes and grants. Tokens already refuse an expired scope at once (see
- * {@link ResourceScopes#expired}); this only tidies up. Every node's timer fires each interval; Keycloak's cluster-aware
- * runner only keeps two nodes from sweeping at the same moment (it frees its lock when the task ends), so the sweep
- * also claims the interval in the cluster-wide single-use store: one node per interval sweeps, the others skip.
+ * {@link ResourceScopes#expired}); this only tidies up. Then brings the admin console's resource rows up to date.
+ * Every node's timer fires each interval; Keycloak's cluster-aware runner only keeps two nodes from sweeping at the
+ * same moment (it frees its lock when the task ends), so the sweep also claims the interval in the cluster-wide
+ * single-use store: one node per interval sweeps, the others skip.
  */
 final class ExpiredResourceSweep implements ScheduledTask {
 
@@ -41,6 +45,13 @@ final class ExpiredResourceSweep implements ScheduledTask {
         }
         if (!expired.isEmpty()) {
             LOG.infof("Removed %d expired resource(s) and their client scopes", expired.size());
+        }
+        RealmModel realm = session.realms().getRealmByName(session.getProvider(IdentityBridgeProvider.class).settings().realm());
+        if (realm != null) {
+            // The console's rows follow here, once per interval, rather than in every register: each write of a
+            // component invalidates the cached realm, which would make registration slower the more resources exist.
+            ResourceMirror.reconcile(session, realm, store.newestLive(realm, System.currentTimeMillis(), ResourceMirror.MAX_ROWS),
+                    r -> session.clients().getClientById(realm, r.getOwnerId()));
         }
     }
 
