@@ -58,9 +58,7 @@ public final class ClientRegistrar {
         if (!given.contains("allowedgranttypes")) {
             node.set("AllowedGrantTypes", JsonNodeFactory.instance.arrayNode().add("client_credentials"));
         }
-        byte[] bytes = new byte[Math.max(48, secretMinLength)];
-        RANDOM.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = newSecret(secretMinLength);
         node.set("Secrets", JsonNodeFactory.instance.arrayNode().add(secret));
 
         SeedPlan plan = new SeedPlanner(secretMinLength, false)
@@ -144,6 +142,33 @@ public final class ClientRegistrar {
         scopes.addAll(ClientStateIO.scopeNames(client, false));
         scopes.removeAll(ClientSpecReader.DEFAULT_SCOPES);
         return List.copyOf(scopes);
+    }
+
+    /**
+     * Replaces every secret of a registered client with one new generated secret and returns it (shown once, like at
+     * registration). Written through the same state writer as {@link #update}, as seeding stores secrets: hashes only.
+     */
+    public static String rotateSecret(KeycloakSession session, RealmModel realm, ClientModel client, int secretMinLength) {
+        String secret = newSecret(secretMinLength);
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("ClientId", client.getClientId());
+        body.set("Secrets", JsonNodeFactory.instance.arrayNode().add(secret));
+        List<Problem> problems = new ArrayList<>();
+        DesiredClient desired = new ClientSpecReader(secretMinLength).read(body, 0, problems);
+        String key = ClientFields.ATTR + ClientFields.ATTR_SECRETS;
+        String stored = desired.state().get(key);
+        if (stored == null) {
+            throw new IllegalStateException("a generated secret was not readable as a seed secret");
+        }
+        SortedMap<String, String> target = new TreeMap<>(new KeycloakRealmView(session, realm).clientState(client.getClientId()));
+        target.put(key, stored);
+        ClientStateIO.write(session, realm, client, target, List.of(key));
+        return secret;
+    }
+
+    private static String newSecret(int secretMinLength) {
+        byte[] bytes = new byte[Math.max(48, secretMinLength)];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static Set<String> names(ObjectNode body) {
