@@ -10,6 +10,7 @@ import io.identitybridge.seed.ClientRegistrar;
 import io.identitybridge.seed.Problem;
 import io.identitybridge.seed.SeedInputException;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.ModelIllegalStateException;
 import org.keycloak.services.managers.ClientManager;
 import org.keycloak.services.managers.RealmManager;
 
@@ -77,7 +78,12 @@ final class ClientRegistry {
         body.rejectUnread();
         ClientModel c = changeable(clientId);
         // Keycloak's own removal: service-account user, roles, sessions; our listener removes the resources it owns.
-        return new ClientManager(new RealmManager(ctx.session())).removeClient(ctx.realm(), c) ? 1 : 0;
+        try {
+            return new ClientManager(new RealmManager(ctx.session())).removeClient(ctx.realm(), c) ? 1 : 0;
+        } catch (ModelIllegalStateException e) {
+            // A concurrent remove of the same client got there first: for this caller it no longer exists.
+            throw ApiError.notFound("client '" + ApiError.echo(clientId) + "' was removed by a concurrent request");
+        }
     }
 
     /** A client the caller registered, other than itself: the only ones update and remove may touch. */

@@ -83,12 +83,7 @@ public final class Http {
 
     /** The payload of a JWT, decoded without checking its signature. */
     public static JsonNode jwtPayload(String jwt) {
-        String[] parts = jwt.split("\\.");
-        try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JwtCheck.payload(jwt);
     }
 
     private static HttpRequest.Builder request(String url, String bearer) {
@@ -106,6 +101,7 @@ public final class Http {
     private static Response send(HttpClient client, HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            checkTokens(r);
             return new Response(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,6 +109,12 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every token that reaches the suite over HTTP: in a body (JSON, form_post page) or a redirect's URL. */
+    static void checkTokens(HttpResponse<String> r) {
+        JwtCheck.scan(r.body());
+        r.headers().allValues("Location").forEach(JwtCheck::scan);
     }
 
     private static String formBody(Map<String, String> form) {

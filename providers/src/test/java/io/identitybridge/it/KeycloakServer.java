@@ -64,7 +64,13 @@ public final class KeycloakServer implements AutoCloseable {
         env.putAll(extraEnv);
         KeycloakProcess kc = KeycloakProcess.launch(home, List.of("start-dev", "--import-realm"), env,
                 Install.workDir().resolve("keycloak-suite.log"));
-        return new KeycloakServer(kc.awaitReady(), password);
+        try {
+            return new KeycloakServer(kc.awaitReady(), password);
+        } catch (RuntimeException | Error e) {
+            // Never leave a server behind when the suite cannot use it (ready, but the discovery request failed).
+            kc.close();
+            throw e;
+        }
     }
 
     public String baseUrl() {
