@@ -66,6 +66,11 @@ public final class Http {
         }
     }
 
+    /** A body as exact bytes (which need not be UTF-8), with any content type. */
+    public static Response sendBytes(String method, String url, String bearer, String contentType, byte[] body) {
+        return send(request(url, bearer).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** HTTP/1.1 with Expect: 100-continue, so that a server refusing the body can answer before it is sent. */
     public static Response sendRaw(String method, String url, String contentType, String body) {
         HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();

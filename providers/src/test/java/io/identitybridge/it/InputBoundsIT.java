@@ -78,6 +78,23 @@ class InputBoundsIT {
     }
 
     @Test
+    void aControlCharacterInABrowsersAuthorizeQueryIs400InvalidRequestNeverA500() throws Exception {
+        // Stock Keycloak answers these with 500: it cannot render its error page for them outside a transaction.
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String path : List.of("/protocol/openid-connect/auth", "/connect/authorize")) {
+            for (String value : List.of("%00", "a%01b", "%1F", "%7F", "x%0Ay")) {
+                String url = kc.realmUrl() + path + "?client_id=" + PAR_CLIENT + "&response_type=code&scope=openid&state=" + value
+                        + "&redirect_uri=" + BrowserlessLogin.enc(CALLBACK);
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/xhtml+xml").GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, r.statusCode(), path + " " + value + ": " + r.body());
+                assertEquals("invalid_request", Http.JSON.readTree(r.body()).get("error").asText());
+            }
+        }
+        assertFalse(kc.log().contains("Failed to create error page"), "Keycloak's 500 path was not reached");
+    }
+
+    @Test
     void anEmptySecretNeverAuthenticates() {
         for (String secret : List.of("", " ")) {
             Http.Response basic = api.tokenResponse(REGISTRAR, secret, null);
