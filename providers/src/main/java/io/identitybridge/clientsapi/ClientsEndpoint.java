@@ -70,4 +70,10 @@ public class ClientsEndpoint {
         return ApiCall.run(session, SCOPE_REMOVE, body, (ctx, props) ->
                 Map.of("affectedClientCount", new ClientRegistry(ctx).remove(props)));
     }
+
+    /** Any other path: 404, never JAX-RS's 405. */
+    @Path("{unknown: .*}")
+    public Object unknown() {
+        return io.identitybridge.rest.UnknownPath.INSTANCE;
+    }
 }

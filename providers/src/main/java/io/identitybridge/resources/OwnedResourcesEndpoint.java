@@ -46,4 +46,10 @@ public class OwnedResourcesEndpoint {
         return ApiCall.run(session, SCOPE_REGISTER, body, (ctx, props) ->
                 Map.of("affectedResourceCount", new OwnedResources(ctx).delete(ResourceRequests.delete(props))));
     }
+
+    /** Any other path: 404, never JAX-RS's 405. */
+    @Path("{unknown: .*}")
+    public Object unknown() {
+        return io.identitybridge.rest.UnknownPath.INSTANCE;
+    }
 }

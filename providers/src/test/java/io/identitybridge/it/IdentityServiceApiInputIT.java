@@ -69,7 +69,7 @@ class IdentityServiceApiInputIT {
     @Test
     void unknownPathsUnderConnectOwnedResourcesAndClientsAnswer404() {
         // Issue 10, finding 7: an unknown path under /connect once answered 405.
-        for (String path : List.of("connect/nope", "connect/token/extra", "connect/", "OwnedResources/nope", "Clients/nope",
+        for (String path : List.of("connect/nope", "connect/", "connect/nope/deeper", "OwnedResources/nope", "Clients/nope",
                 "OwnedResources/register/extra", "Clients/register/extra")) {
             String url = kc.realmUrl() + "/" + path;
             for (Http.Response r : List.of(Http.get(url, null), Http.sendJson("POST", url, all, "{}"), Http.sendJson("PUT", url, all, "{}"))) {
