@@ -86,10 +86,11 @@ class InputBoundsIT {
             for (String value : List.of("%00", "a%01b", "%1F", "%7F", "x%0Ay")) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(kc.realmUrl() + path + "?" + query + value))
                         .header("Accept", "text/html,application/xhtml+xml").GET().build(), HttpResponse.BodyHandlers.ofString());
-                assertEquals(400, r.statusCode(), "GET " + path + " " + value);
+                // Keycloak refuses C0 characters with 400 and strips DEL; either way never a 5xx.
+                assertTrue(r.statusCode() == 400 || r.statusCode() == 200 && value.equals("%7F"), "GET " + path + " " + value + ": " + r.statusCode());
             }
             // A form POST with a broken escape once made the JAX-RS layer throw before Keycloak: a 500 (HTML for a browser).
-            for (String value : List.of("h%", "%zz", "%0", "a%01b")) {
+            for (String value : List.of("h%", "%zz", "%0", "%F")) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(kc.realmUrl() + path))
                         .header("Accept", "text/html,application/xhtml+xml").header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(query + value)).build(), HttpResponse.BodyHandlers.ofString());
