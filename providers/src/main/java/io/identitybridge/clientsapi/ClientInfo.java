@@ -1,5 +1,8 @@
 package io.identitybridge.clientsapi;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.identitybridge.seed.ClientFields;
 import io.identitybridge.seed.ClientRegistrar;
 import org.keycloak.models.ClientModel;
@@ -39,7 +42,22 @@ final class ClientInfo {
         m.put("accessTokenLifetime", seconds(c.getAttribute("access.token.lifespan")));
         m.put("allowAccessTokensViaBrowser", "true".equals(c.getAttribute(ClientFields.ATTR_ACCESS_TOKENS_VIA_BROWSER)));
         m.put("registeredBy", c.getAttribute(ClientRegistrar.ATTR_REGISTERED_BY));
+        m.put("systemUserId", property(c, CreatioAppBody.SYSTEM_USER_ID));
         return m;
+    }
+
+    /** One of the client's IS4 Properties (kept as one JSON attribute), or null. */
+    private static String property(ClientModel c, String name) {
+        String json = c.getAttribute(ClientFields.ATTR_PROPERTIES);
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode v = new ObjectMapper().readTree(json).get(name);
+            return v == null || !v.isTextual() ? null : v.textValue();
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null; // edited by hand into something else
+        }
     }
 
     /** An attribute edited by hand may hold anything; show it only when it is a number. */

@@ -41,6 +41,7 @@ final class ClientRegistry {
 
     Map<String, Object> register(Props body) {
         ObjectNode node = body.node().deepCopy();
+        CreatioAppBody.toIs4(node, true);
         refuse(rules().apply(node, true));
         ClientRegistrar.Registered r;
         try {
@@ -56,12 +57,14 @@ final class ClientRegistry {
         }
         Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(ctx.session().clients().getClientByClientId(ctx.realm(), r.clientId())));
         out.put("clientSecret", r.secret()); // the only time it is shown; Keycloak keeps only its hash
+        out.put("secret", r.secret()); // the name Creatio's AddClient reads
         return out;
     }
 
     Map<String, Object> update(Props body) {
         ClientModel c = changeable(body.requiredText("ClientId"));
         ObjectNode node = body.node().deepCopy();
+        CreatioAppBody.toIs4(node, false);
         refuse(rules().apply(node, false));
         try {
             List<String> changed = ClientRegistrar.update(ctx.session(), ctx.realm(), c, node, secretMinLength());
@@ -73,9 +76,13 @@ final class ClientRegistry {
         }
     }
 
+    /** A client that does not exist (any more) counts 0: Creatio repeats RemoveClient, and an error would cancel its save. */
     int remove(Props body) {
         String clientId = body.requiredText("ClientId");
         body.rejectUnread();
+        if (ctx.session().clients().getClientByClientId(ctx.realm(), clientId) == null) {
+            return 0;
+        }
         ClientModel c = changeable(clientId);
         // Keycloak's own removal: service-account user, roles, sessions; our listener removes the resources it owns.
         try {
@@ -86,8 +93,8 @@ final class ClientRegistry {
         }
     }
 
-    /** A client the caller registered, other than itself: the only ones update and remove may touch. */
-    private ClientModel changeable(String clientId) {
+    /** A client the caller registered, other than itself: the only ones update, remove and revokeTokens may touch. */
+    ClientModel changeable(String clientId) {
         ClientModel c = lookup(clientId);
         if (c.getId().equals(ctx.caller().getId())) {
             throw ApiError.accessDenied("a client cannot change or remove itself through the API");

@@ -21,6 +21,7 @@ public class ClientsEndpoint {
     public static final String SCOPE_REGISTER = "add_registrar_client";
     public static final String SCOPE_UPDATE = "update_client";
     public static final String SCOPE_REMOVE = "remove_client";
+    public static final String SCOPE_REVOKE_TOKENS = "revoke_client_tokens";
 
     private final KeycloakSession session;
 
@@ -67,13 +68,22 @@ public class ClientsEndpoint {
     @Path("remove")
     @Produces(MediaType.APPLICATION_JSON)
     public Response remove(InputStream body) {
-        return ApiCall.run(session, SCOPE_REMOVE, body, (ctx, props) ->
+        return ApiCall.run(session, SCOPE_REMOVE, BareClientId.asObject(body), (ctx, props) ->
                 Map.of("affectedClientCount", new ClientRegistry(ctx).remove(props)));
     }
 
-    /** Any other path: 404, never JAX-RS's 405. */
-    @Path("{unknown: .*}")
-    public Object unknown() {
-        return io.identitybridge.rest.UnknownPath.INSTANCE;
+    /** Creatio's DeleteClientScopes: {@code {"ClientId","AllowedScopes":[...]}}. */
+    @POST
+    @Path("deleteScopes")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response deleteScopes(InputStream body) {
+        return ApiCall.run(session, SCOPE_UPDATE, body, ClientScopeRemoval::delete);
+    }
+
+    @POST
+    @Path("revokeTokens")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revokeTokens(InputStream body) {
+        return ApiCall.run(session, SCOPE_REVOKE_TOKENS, BareClientId.asObject(body), ClientTokens::revoke);
     }
 }

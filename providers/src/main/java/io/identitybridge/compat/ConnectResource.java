@@ -63,10 +63,4 @@ public class ConnectResource {
     public Object checkSession() {
         return oidc().getLoginStatusIframe();
     }
-
-    /** Any other path: 404, never JAX-RS's 405. */
-    @Path("{unknown: .*}")
-    public Object unknown() {
-        return io.identitybridge.rest.UnknownPath.INSTANCE;
-    }
 }

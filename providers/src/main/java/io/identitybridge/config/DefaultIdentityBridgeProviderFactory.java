@@ -2,7 +2,12 @@ package io.identitybridge.config;
 
 import io.identitybridge.BuildInfo;
 import io.identitybridge.browsertokens.BrowserTokensPolicy;
+import io.identitybridge.idsapi.ApiScopesInRealm;
 import io.identitybridge.seed.SeedOnBoot;
+import io.identitybridge.signingkey.CertificateFile;
+import io.identitybridge.signingkey.SigningCertificate;
+import io.identitybridge.signingkey.SigningKeyOnBoot;
+import io.identitybridge.signingkey.SigningKeySettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -23,10 +28,14 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
     public static final String PROVIDER_ID = "default";
 
     private IdentityBridgeSettings settings;
+    /** The migrated signing certificate, read (and checked) at init so that a bad file stops the start early. */
+    private SigningCertificate signingCertificate;
 
     @Override
     public void init(Config.Scope config) {
         settings = IdentityBridgeSettings.parse(config::get, System::getenv);
+        SigningKeySettings signing = SigningKeySettings.parse(config::get);
+        signingCertificate = signing == null ? null : CertificateFile.load(signing);
     }
 
     @Override
@@ -38,8 +47,12 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
                     RealmModel realm = session.realms().getRealmByName(settings.realm());
                     if (realm != null) {
                         BrowserTokensPolicy.ensure(session, realm);
+                        ApiScopesInRealm.ensure(realm);
                     }
                 });
+                if (signingCertificate != null) {
+                    SigningKeyOnBoot.run(factory, settings.realm(), signingCertificate);
+                }
                 SeedOnBoot.run(factory, settings);
             }
         });
@@ -88,6 +101,12 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
                 .property().name(IdentityBridgeSettings.OPT_MAX_RESOURCES_PER_OWNER).type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Most live OwnedResources one client may own; OwnedResources/register beyond it answers 409.")
                 .defaultValue(IdentityBridgeSettings.DEFAULT_MAX_RESOURCES_PER_OWNER).add()
+                .property().name(SigningKeySettings.OPT_FILE).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The IdentityServer4 signing certificate (PFX/PKCS#12 or PEM with a PKCS#8 key): made the realm's active signing key at boot.").add()
+                .property().name(SigningKeySettings.OPT_PASSWORD).type(ProviderConfigProperty.PASSWORD)
+                .helpText("Password of the PFX; may be empty.").secret(true).add()
+                .property().name(SigningKeySettings.OPT_KEY_ID).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The kid to publish; default IdentityServer4 4.x's <SHA-1 THUMBPRINT><alg>.").add()
                 .build();
     }
 
@@ -101,6 +120,9 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
             info.put("seed-source", settings.clients() != null ? "clients option" : settings.clientsFile() != null ? settings.clientsFile().toString() : "none");
             info.put("on-invalid", settings.onInvalid().name().toLowerCase());
             info.put("prune", String.valueOf(settings.prune()));
+            if (signingCertificate != null) {
+                info.put("signing-key", signingCertificate.algorithm() + " kid " + signingCertificate.kid());
+            }
         }
         return info;
     }

@@ -34,7 +34,11 @@ final class OwnedResources {
     }
 
     Map<String, Object> register(ResourceRequests.Register r) {
-        if (store.byName(realm, r.name()) != null) {
+        OwnedResourceEntity existing = store.byName(realm, r.name());
+        if (existing != null && r.grantees().isEmpty() && existing.getOwnerId().equals(ctx.caller().getId())) {
+            return update(existing, r); // Creatio's AddResource again: the same resource, no error to cancel its save
+        }
+        if (existing != null) {
             throw ApiError.conflict("a resource named '" + r.name() + "' exists already");
         }
         if (store.scopeNameTaken(realm, r.name())) {
@@ -74,6 +78,60 @@ final class OwnedResources {
         }
         Map<String, Object> out = resource(e);
         out.put("granteeClientIds", r.grantees());
+        return out;
+    }
+
+    /** UpdateResource: changes the caller's resource, or creates it when it is missing (Creatio repeats and reorders calls). */
+    Map<String, Object> update(ResourceRequests.Register r) {
+        OwnedResourceEntity e = store.byName(realm, r.name());
+        if (e == null) {
+            return register(r);
+        }
+        if (!e.getOwnerId().equals(ctx.caller().getId())) {
+            throw ApiError.conflict("a resource named '" + r.name() + "' exists already and belongs to another client");
+        }
+        return update(e, r);
+    }
+
+    private Map<String, Object> update(OwnedResourceEntity e, ResourceRequests.Register r) {
+        ClientScopeModel scope = realm.getClientScopeById(e.getClientScopeId());
+        if (scope == null) {
+            throw ApiError.conflict("resource '" + r.name() + "' is being removed; try again");
+        }
+        ResourceScopes.update(scope, r.displayName(), r.expiresAt());
+        e.setDisplayName(r.displayName());
+        e.setType(r.type());
+        e.setExpiresAt(r.expiresAt());
+        e.setProperties(r.propertiesJson());
+        return resource(e);
+    }
+
+    /** GrantAccess: the caller's own live resource becomes an optional scope of the client; granted twice is no error. */
+    Map<String, Object> grant(ResourceRequests.Grant g) {
+        OwnedResourceEntity e = store.byName(realm, g.resourceName());
+        // Another client's resource counts as not found, as in delete.
+        if (e == null || !e.getOwnerId().equals(ctx.caller().getId())) {
+            throw ApiError.notFound("client '" + ctx.caller().getClientId() + "' owns no resource named '" + ApiError.echo(g.resourceName()) + "'");
+        }
+        ClientScopeModel scope = realm.getClientScopeById(e.getClientScopeId());
+        if (scope == null || ResourceScopes.expired(scope, System.currentTimeMillis())) {
+            throw ApiError.badRequest("resource '" + e.getName() + "' has expired; it can no longer be granted");
+        }
+        ClientModel client = ctx.session().clients().getClientByClientId(realm, g.clientId());
+        if (client == null) {
+            throw ApiError.notFound("client '" + ApiError.echo(g.clientId()) + "' does not exist in realm '" + realm.getName() + "'");
+        }
+        if (ClientRegistrar.isBuiltIn(realm, client.getClientId())) {
+            throw ApiError.badRequest("'" + client.getClientId() + "' is one of Keycloak's own clients, which the API does not change");
+        }
+        boolean has = client.getClientScopes(false).containsKey(scope.getName()) || client.getClientScopes(true).containsKey(scope.getName());
+        if (!has) {
+            client.addClientScope(scope, false);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("clientId", client.getClientId());
+        out.put("resourceName", e.getName());
+        out.put("granted", !has);
         return out;
     }
 

@@ -31,6 +31,24 @@ public class OwnedResourcesEndpoint {
                 new OwnedResources(ctx).register(ResourceRequests.register(props, System.currentTimeMillis())));
     }
 
+    /** Creatio's UpdateResource: {@code {"Name","DisplayName","Properties"}}; a missing resource is created. */
+    @POST
+    @Path("update")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response update(InputStream body) {
+        return ApiCall.run(session, SCOPE_REGISTER, body, (ctx, props) ->
+                new OwnedResources(ctx).update(ResourceRequests.application(props, System.currentTimeMillis())));
+    }
+
+    /** Creatio's GrantAccess: {@code {"ClientId","ResourceName"}}. */
+    @POST
+    @Path("grant")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response grant(InputStream body) {
+        return ApiCall.run(session, SCOPE_REGISTER, body, (ctx, props) ->
+                new OwnedResources(ctx).grant(ResourceRequests.grant(props)));
+    }
+
     @POST
     @Path("list")
     @Produces(MediaType.APPLICATION_JSON)
@@ -45,11 +63,5 @@ public class OwnedResourcesEndpoint {
     public Response delete(InputStream body) {
         return ApiCall.run(session, SCOPE_REGISTER, body, (ctx, props) ->
                 Map.of("affectedResourceCount", new OwnedResources(ctx).delete(ResourceRequests.delete(props))));
-    }
-
-    /** Any other path: 404, never JAX-RS's 405. */
-    @Path("{unknown: .*}")
-    public Object unknown() {
-        return io.identitybridge.rest.UnknownPath.INSTANCE;
     }
 }

@@ -47,18 +47,44 @@ public final class ResourceRequests {
     private ResourceRequests() {
     }
 
+    /**
+     * TempAccess's {@code {"ResourceInfo":{...},"GranteeClientIds":[...]}}, or Creatio's AddResource body
+     * {@code {"Name","DisplayName","Properties"}} (no grantees: GrantAccess links apps later).
+     */
     public static Register register(Props body, long nowMillis) {
-        Props info = body.requiredObject("ResourceInfo");
+        if (body.raw("ResourceInfo") == null && body.raw("Name") != null) {
+            return application(body, nowMillis);
+        }
+        Props info = body.object("ResourceInfo");
+        if (info == null) {
+            throw ApiError.badRequest("'ResourceInfo' is missing (or give Creatio's AddResource body {\"Name\",\"DisplayName\",\"Properties\"})");
+        }
+        Register r = describe(info, "ResourceInfo.", nowMillis, List.of());
+        List<String> grantees = body.texts("GranteeClientIds", MAX_GRANTEES);
+        if (grantees == null || grantees.isEmpty()) {
+            throw ApiError.badRequest("'GranteeClientIds' is missing; name at least one client that may request the resource");
+        }
+        body.rejectUnread();
+        return new Register(r.name(), r.displayName(), r.type(), r.expiresAt(), r.propertiesJson(), distinct(grantees));
+    }
+
+    /** Creatio's AddResource/UpdateResource body: {@code {"Name","DisplayName","Properties":{"Type":"ApplicationAccess"}}}. */
+    public static Register application(Props body, long nowMillis) {
+        return describe(body, "", nowMillis, List.of());
+    }
+
+    /** A resource's Name, DisplayName and Properties, under {@code p} ("ResourceInfo." or ""); nothing else is accepted. */
+    private static Register describe(Props info, String p, long nowMillis, List<String> grantees) {
         String name = info.requiredText("Name");
         if (!SCOPE_TOKEN.matcher(name).matches()) {
-            throw ApiError.badRequest("'ResourceInfo.Name' must be 1 to 255 printable ASCII characters without spaces,"
+            throw ApiError.badRequest("'" + p + "Name' must be 1 to 255 printable ASCII characters without spaces,"
                     + " quotes or backslashes, since it becomes an OAuth scope");
         }
         if (RESERVED_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
-            throw ApiError.badRequest("'ResourceInfo.Name' '" + name + "' is the name of a scope that OpenID Connect, Keycloak"
+            throw ApiError.badRequest("'" + p + "Name' '" + name + "' is the name of a scope that OpenID Connect, Keycloak"
                     + " or the Identity Service API defines; a resource cannot take it");
         }
-        String displayName = limit(info.text("DisplayName"), "ResourceInfo.DisplayName", 255);
+        String displayName = limit(info.text("DisplayName"), p + "DisplayName", 255);
         Props properties = info.object("Properties");
         String type = null;
         Long expiresAt = null;
@@ -66,30 +92,35 @@ public final class ResourceRequests {
         if (properties != null) {
             for (Map.Entry<String, JsonNode> e : properties.all().entrySet()) {
                 if (!e.getValue().isTextual() && !e.getValue().isNull()) {
-                    throw ApiError.badRequest("'ResourceInfo.Properties." + ApiError.echo(e.getKey()) + "' must be a string");
+                    throw ApiError.badRequest("'" + p + "Properties." + ApiError.echo(e.getKey()) + "' must be a string");
                 }
                 properties.text(e.getKey()); // the same bounds as every other text: length, no control characters
                 stored.set(e.getKey(), e.getValue());
             }
-            type = limit(properties.text("Type"), "ResourceInfo.Properties.Type", 255);
+            type = limit(properties.text("Type"), p + "Properties.Type", 255);
             String expiration = properties.text("ExpirationDate");
             if (expiration != null) {
-                expiresAt = parseInstant(expiration, "ResourceInfo.Properties.ExpirationDate").toEpochMilli();
+                expiresAt = parseInstant(expiration, p + "Properties.ExpirationDate").toEpochMilli();
                 if (expiresAt <= nowMillis) {
-                    throw ApiError.badRequest("'ResourceInfo.Properties.ExpirationDate' " + ApiError.echo(expiration) + " is in the past");
+                    throw ApiError.badRequest("'" + p + "Properties.ExpirationDate' " + ApiError.echo(expiration) + " is in the past");
                 }
             }
         }
         info.rejectUnread();
-        List<String> grantees = body.texts("GranteeClientIds", MAX_GRANTEES);
-        if (grantees == null || grantees.isEmpty()) {
-            throw ApiError.badRequest("'GranteeClientIds' is missing; name at least one client that may request the resource");
-        }
-        body.rejectUnread();
         if (stored.toString().length() > 16 * 1024) {
-            throw ApiError.badRequest("'ResourceInfo.Properties' is larger than 16 KiB");
+            throw ApiError.badRequest("'" + p + "Properties' is larger than 16 KiB");
         }
-        return new Register(name, displayName, type, expiresAt, stored.toString(), distinct(grantees));
+        return new Register(name, displayName, type, expiresAt, stored.toString(), grantees);
+    }
+
+    /** GrantAccess: {@code {"ClientId","ResourceName"}}. */
+    public record Grant(String clientId, String resourceName) {
+    }
+
+    public static Grant grant(Props body) {
+        Grant g = new Grant(body.requiredText("ClientId"), body.requiredText("ResourceName"));
+        body.rejectUnread();
+        return g;
     }
 
     public static ListQuery list(Props body) {

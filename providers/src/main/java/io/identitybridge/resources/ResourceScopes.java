@@ -1,8 +1,11 @@
 package io.identitybridge.resources;
 
 import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+
+import java.util.Map;
 
 /**
  * A resource's Keycloak side: a client scope that tokens carry natively, marked as ours and stamped with its expiry,
@@ -28,8 +31,30 @@ public final class ResourceScopes {
         if (expiresAt != null) {
             scope.setAttribute(ATTR_EXPIRES, String.valueOf(expiresAt));
         }
+        scope.addProtocolMapper(audience(name));
         scope.addProtocolMapper(ResourceExpiryMapper.model(name));
         return scope;
+    }
+
+    /** UpdateResource: the display name and the expiry (null: none) of an existing resource's scope. */
+    static void update(ClientScopeModel scope, String displayName, Long expiresAt) {
+        scope.setDescription(displayName);
+        if (expiresAt != null) {
+            scope.setAttribute(ATTR_EXPIRES, String.valueOf(expiresAt));
+        } else {
+            scope.removeAttribute(ATTR_EXPIRES);
+        }
+    }
+
+    /** IdentityServer4 puts an API resource's name into {@code aud}; Keycloak's own audience mapper does that here. */
+    private static ProtocolMapperModel audience(String name) {
+        ProtocolMapperModel m = new ProtocolMapperModel();
+        m.setName("audience of resource " + name);
+        m.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        m.setProtocolMapper("oidc-audience-mapper");
+        m.setConfig(Map.of("included.custom.audience", name, "access.token.claim", "true", "id.token.claim", "false",
+                "introspection.token.claim", "true"));
+        return m;
     }
 
     public static boolean isResource(ClientScopeModel scope) {

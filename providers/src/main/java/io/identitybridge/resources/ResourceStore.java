@@ -23,6 +23,12 @@ public final class ResourceStore {
                 .getResultStream().findFirst().orElse(null);
     }
 
+    /** The internal id of the client owning the resource of that name, or null when no resource has it. */
+    public String ownerOf(RealmModel realm, String name) {
+        OwnedResourceEntity e = byName(realm, name);
+        return e == null ? null : e.getOwnerId();
+    }
+
     /** Resources not yet expired whose owner is one of {@code ownerIds} (Keycloak's internal client ids). */
     List<OwnedResourceEntity> liveByOwners(RealmModel realm, Collection<String> ownerIds, long now) {
         if (ownerIds.isEmpty()) {

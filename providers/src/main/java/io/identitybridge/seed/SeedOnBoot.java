@@ -29,6 +29,7 @@ public final class SeedOnBoot {
         if (!settings.hasSeedInput()) {
             LOG.debugf("no %s or %s set: no clients to seed", IdentityBridgeSettings.cliName(IdentityBridgeSettings.OPT_CLIENTS),
                     IdentityBridgeSettings.OPT_CLIENTS_FILE);
+            SeedStatus.record("no-input", null);
             return;
         }
         String source = settings.clients() != null ? "option clients" : "clients-file " + settings.clientsFile();
@@ -46,8 +47,10 @@ public final class SeedOnBoot {
         });
         long ms = (System.nanoTime() - started) / 1_000_000;
         if (plan == null) {
+            SeedStatus.record("failed", null);
             return;
         }
+        SeedStatus.record("succeeded", plan);
         plan.problems().stream().filter(p -> !p.isError()).forEach(p -> LOG.warn("Identity Bridge seeding: " + p));
         LOG.infof("Identity Bridge seeded realm '%s' from %s in %d ms: %d created, %d updated, %d unchanged, %d deleted",
                 plan.realm(), source, ms, plan.count(SeedPlan.Action.CREATE), plan.count(SeedPlan.Action.UPDATE),

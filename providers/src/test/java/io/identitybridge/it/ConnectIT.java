@@ -99,7 +99,9 @@ class ConnectIT {
         Http.Response noGrant = Http.postForm(connect + "/token", Http.form(), SeedingIT.SYSTEM_CLIENT, SeedingIT.SYSTEM_SECRET);
         assertEquals(400, noGrant.status());
         assertEquals("invalid_request", noGrant.json().get("error").asText());
-        assertEquals(405, Http.get(connect + "/token", null).status());
+        // No endpoint serves GET here: an unserved call under the base URL is 404 not_found, on both paths (issue 12).
+        assertEquals(404, Http.get(connect + "/token", null).status());
+        assertEquals(404, Http.get(kc.realmUrl() + "/protocol/openid-connect/token", null).status());
         Http.Response json = Http.sendJson("POST", connect + "/token", null, "{\"grant_type\":\"client_credentials\"}");
         assertEquals(400, json.status());
     }

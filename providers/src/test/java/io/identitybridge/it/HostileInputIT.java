@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 10, "never a 500": for every Identity Service API endpoint, both seed admin endpoints and the two authorize
+ * Issue 10, "never a 500": for every Identity Service API endpoint (Creatio's wrapper operations too), both seed admin endpoints and the two authorize
  * endpoints, {@value #DEFAULT_COUNT} generated hostile requests each (seeded: the seed is printed and can be given
  * back with {@code -Dib.hostile.seed=N}; {@code -Dib.hostile.count=N} changes the count). Each endpoint must answer
  * every one without a 5xx or {@code unknown_error}, and the server log written meanwhile must hold no ERROR.
@@ -76,9 +76,16 @@ class HostileInputIT {
         endpoints.put("OwnedResources/delete", c -> api("OwnedResources/delete", c, Map.of("Resources", List.of("HostileRes"))));
         endpoints.put("Clients/find", c -> api("Clients/find", c, Map.of("CustomerIds", List.of("c1"), "ClientId", REGISTRAR)));
         endpoints.put("Clients/info", c -> api("Clients/info", c, Map.of("ClientId", target)));
-        endpoints.put("Clients/register", c -> api("Clients/register", c, HostileRequests.client(null)));
+        endpoints.put("OwnedResources/update", c -> api("OwnedResources/update", c, Map.of("Name", "HostileApp", "DisplayName", "Hostile",
+                "Properties", new LinkedHashMap<>(Map.of("Type", "ApplicationAccess")))));
+        endpoints.put("OwnedResources/grant", c -> api("OwnedResources/grant", c, Map.of("ClientId", target, "ResourceName", "HostileApp")));
+        endpoints.put("Clients/register", c -> api("Clients/register", c, c.random().nextBoolean() ? HostileRequests.client(null)
+                : HostileRequests.addClient()));
         endpoints.put("Clients/update", c -> api("Clients/update", c, HostileRequests.client(target)));
         endpoints.put("Clients/remove", c -> api("Clients/remove", c, Map.of("ClientId", "never-" + target)));
+        endpoints.put("Clients/deleteScopes", c -> api("Clients/deleteScopes", c, Map.of("ClientId", target, "AllowedScopes", List.of("HostileApp"))));
+        endpoints.put("Clients/revokeTokens", c -> api("Clients/revokeTokens", c, Map.of("ClientId", target)));
+        endpoints.put("ServiceInfo", c -> api("ServiceInfo", c, Map.of("Detail", "all")));
         endpoints.put("seed/plan", c -> HostileRequests.seed(kc, c, false));
         endpoints.put("seed/apply", c -> HostileRequests.seed(kc, c, true));
         endpoints.put("protocol/openid-connect/auth", c -> HostileRequests.authorize(kc, c, "/protocol/openid-connect/auth", APP, CALLBACK));

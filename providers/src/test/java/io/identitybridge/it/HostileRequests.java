@@ -54,6 +54,20 @@ final class HostileRequests {
         return c;
     }
 
+    /** Creatio's AddClient body (SPEC §4), which Clients/register accepts beside the IS4 model. */
+    static Map<String, Object> addClient() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("ClientId", "it-hostile-addclient-app");
+        c.put("CustomerId", "cust-hostile");
+        c.put("ClientAppName", "Hostile integration");
+        c.put("ClientAppDescription", "generated");
+        c.put("ClientAppUri", "https://app.example.test");
+        c.put("Enabled", true);
+        c.put("SystemUserId", "0b4e1c25-6a4f-4c3a-9d3f-2f0e5b7c8d90");
+        c.put("RedirectUris", List.of("https://app.example.test/cb"));
+        return c;
+    }
+
     /**
      * Seed plan gets whole generated bodies; seed apply gets a generated client and scope beside a client without
      * ClientId, which makes every plan invalid, so that apply never writes anything.

@@ -33,6 +33,11 @@ class IdentityServiceApiInputIT {
         ENDPOINTS.put("Clients/register", "add_registrar_client");
         ENDPOINTS.put("Clients/update", "update_client");
         ENDPOINTS.put("Clients/remove", "remove_client");
+        ENDPOINTS.put("OwnedResources/update", "register_own_resource");
+        ENDPOINTS.put("OwnedResources/grant", "register_own_resource");
+        ENDPOINTS.put("Clients/deleteScopes", "update_client");
+        ENDPOINTS.put("Clients/revokeTokens", "revoke_client_tokens");
+        ENDPOINTS.put("ServiceInfo", "get_service_info");
     }
 
     private static KeycloakServer kc;
@@ -131,7 +136,11 @@ class IdentityServiceApiInputIT {
                 new String[]{"Clients/update", "{\"ClientName\":\"x\"}", "400", "ClientId"},
                 new String[]{"Clients/update", "{\"ClientId\":\"no-such-" + UUID.randomUUID() + "\"}", "404", "does not exist"},
                 new String[]{"Clients/remove", "{\"ClientId\":\"\"}", "400", "ClientId"},
-                new String[]{"Clients/remove", "{\"ClientId\":\"no-such-" + UUID.randomUUID() + "\"}", "404", "does not exist"},
+                new String[]{"Clients/revokeTokens", "{\"ClientId\":\"no-such-" + UUID.randomUUID() + "\"}", "404", "does not exist"},
+                new String[]{"Clients/revokeTokens", "{\"ClientId\":\"x\",\"Everything\":true}", "400", "Everything"},
+                new String[]{"Clients/deleteScopes", "{\"ClientId\":\"x\"}", "400", "AllowedScopes"},
+                new String[]{"OwnedResources/grant", "{\"ResourceName\":\"r\"}", "400", "ClientId"},
+                new String[]{"OwnedResources/update", "{\"DisplayName\":\"no name\"}", "400", "Name"},
                 new String[]{"Clients/remove", "{\"ClientId\":\"x\",\"Force\":true}", "400", "Force"}));
         cases.add(new String[]{"OwnedResources/register", "{\"ResourceInfo\":{\"Name\":\"" + "a".repeat(300 * 1024) + "\"}}", "400", "larger than"});
         cases.add(new String[]{"OwnedResources/register", "[".repeat(5000) + "]".repeat(5000), "400", "JSON"});

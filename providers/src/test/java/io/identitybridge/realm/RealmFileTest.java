@@ -22,7 +22,8 @@ class RealmFileTest {
 
     private static final List<String> CREATIO_SCOPES = List.of(
             "register_own_resource", "get_resource_list", "get_client_info", "find_clients",
-            "remove_client", "update_client", "add_registrar_client", "IdentityServerApi");
+            "remove_client", "update_client", "add_registrar_client", "IdentityServerApi",
+            "generate_auth_code", "revoke_client_tokens", "get_service_info");
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(secret|password|credential|privateKey).*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(:[^}]*)?}");
 
@@ -43,7 +44,7 @@ class RealmFileTest {
     }
 
     @Test
-    void definesTheEightSystemClientScopesAsOidcScopesShownInTokensAndDiscovery() {
+    void definesTheElevenSystemClientScopesAsOidcScopesShownInTokensAndDiscovery() {
         Map<String, JsonNode> byName = new TreeMap<>();
         realm.get("clientScopes").forEach(s -> byName.put(s.get("name").asText(), s));
         for (String name : CREATIO_SCOPES) {

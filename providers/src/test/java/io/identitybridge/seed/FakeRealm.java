@@ -12,6 +12,7 @@ final class FakeRealm implements RealmView {
 
     final Set<String> scopes = new HashSet<>(Set.of("register_own_resource", "get_resource_list", "get_client_info",
             "find_clients", "remove_client", "update_client", "add_registrar_client", "IdentityServerApi",
+            "generate_auth_code", "revoke_client_tokens", "get_service_info",
             "profile", "email", "offline_access", "acr", "basic", "web-origins", "roles"));
     final Map<String, SortedMap<String, String>> clients = new HashMap<>();
     final Map<String, SortedMap<String, String>> scopeStates = new HashMap<>();

@@ -1,0 +1,133 @@
+package io.identitybridge.it;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Identity Service database as IdentityServer4's EF Core migrations create it (Npgsql), in a schema of its own in
+ * the test database, with rows written the way IS4's stores write them (secrets as base64 SHA-256/512 of the plaintext).
+ */
+final class Is4Database {
+
+    private final TestDatabase db;
+    final String schema;
+    private final List<String> statements = new ArrayList<>();
+
+    Is4Database(TestDatabase db, String schema, boolean v4) {
+        this.db = db;
+        this.schema = schema;
+        String clients = Fixtures.text("is4/clients-" + (v4 ? "4x" : "3x") + ".sql");
+        String resources = Fixtures.text("is4/resources-" + (v4 ? "4x" : "3x") + ".sql");
+        db.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema + "; SET search_path TO " + schema + ";"
+                + clients + Fixtures.text("is4/clients-common.sql") + resources);
+    }
+
+    /** IdentityServer4's defaults for a new Client row (4.x: RequirePkce true; 3.x: false), overridden by {@code values}. */
+    void client(int id, String clientId, boolean v4, Map<String, Object> values) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("Id", id);
+        row.put("Enabled", true);
+        row.put("ClientId", clientId);
+        row.put("ProtocolType", "oidc");
+        row.put("RequireClientSecret", true);
+        row.put("RequireConsent", false);
+        row.put("AllowRememberConsent", true);
+        row.put("AlwaysIncludeUserClaimsInIdToken", false);
+        row.put("RequirePkce", v4);
+        row.put("AllowPlainTextPkce", false);
+        if (v4) {
+            row.put("RequireRequestObject", false);
+        }
+        row.put("AllowAccessTokensViaBrowser", false);
+        row.put("FrontChannelLogoutSessionRequired", true);
+        row.put("BackChannelLogoutSessionRequired", true);
+        row.put("AllowOfflineAccess", false);
+        row.put("IdentityTokenLifetime", 300);
+        row.put("AccessTokenLifetime", 3600);
+        row.put("AuthorizationCodeLifetime", 300);
+        row.put("AbsoluteRefreshTokenLifetime", 2592000);
+        row.put("SlidingRefreshTokenLifetime", 1296000);
+        row.put("RefreshTokenUsage", 1);
+        row.put("UpdateAccessTokenClaimsOnRefresh", false);
+        row.put("RefreshTokenExpiration", 1);
+        row.put("AccessTokenType", 0);
+        row.put("EnableLocalLogin", true);
+        row.put("IncludeJwtId", v4);
+        row.put("AlwaysSendClientClaims", false);
+        row.put("ClientClaimsPrefix", "client_");
+        row.put("Created", "2021-03-01 10:00:00");
+        row.put("DeviceCodeLifetime", 300);
+        row.put("NonEditable", false);
+        row.putAll(values);
+        insert("Clients", row);
+    }
+
+    void insert(String table, Map<String, Object> row) {
+        StringBuilder cols = new StringBuilder();
+        StringBuilder vals = new StringBuilder();
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            cols.append(cols.isEmpty() ? "" : ", ").append('"').append(e.getKey()).append('"');
+            Object v = e.getValue();
+            vals.append(vals.isEmpty() ? "" : ", ").append(v == null ? "NULL" : v instanceof Number || v instanceof Boolean ? v.toString()
+                    : "'" + v.toString().replace("'", "''") + "'");
+        }
+        statements.add("INSERT INTO \"" + table + "\" (" + cols + ") VALUES (" + vals + ");");
+    }
+
+    /** A child row of a client: {@code ("ClientRedirectUris", 1, "RedirectUri", "https://...")}. */
+    void child(String table, int clientId, String... columnValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ClientId", clientId);
+        for (int i = 0; i < columnValues.length; i += 2) {
+            row.put(columnValues[i], columnValues[i + 1]);
+        }
+        insert(table, row);
+    }
+
+    void secret(int clientId, String hash, String expiration) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ClientId", clientId);
+        row.put("Value", hash);
+        row.put("Type", "SharedSecret");
+        row.put("Expiration", expiration);
+        row.put("Created", "2021-03-01 10:00:00");
+        insert("ClientSecrets", row);
+    }
+
+    void persistedGrant(String key, String type) {
+        insert("PersistedGrants", new LinkedHashMap<>(Map.of("Key", key, "Type", type, "SubjectId", "user-1", "ClientId", "any",
+                "CreationTime", "2021-03-01 10:00:00", "Data", "{}")));
+    }
+
+    /** Runs what was queued, in one psql call. */
+    void commit() {
+        db.sql("SET search_path TO " + schema + "; " + String.join("\n", statements));
+        statements.clear();
+    }
+
+    void sql(String statement) {
+        db.sql("SET search_path TO " + schema + "; " + statement);
+    }
+
+    static String sha256(String secret) {
+        return hash("SHA-256", secret);
+    }
+
+    static String sha512(String secret) {
+        return hash("SHA-512", secret);
+    }
+
+    private static String hash(String alg, String secret) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance(alg).digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+-- IdentityServer4 3.x "Clients" (no RequireRequestObject, no AllowedIdentityTokenSigningAlgorithms).
+CREATE TABLE "Clients" ("Id" serial NOT NULL, "Enabled" boolean NOT NULL, "ClientId" character varying(200) NOT NULL,
+    "ProtocolType" character varying(200) NOT NULL, "RequireClientSecret" boolean NOT NULL, "ClientName" character varying(200) NULL,
+    "Description" character varying(1000) NULL, "ClientUri" character varying(2000) NULL, "LogoUri" character varying(2000) NULL,
+    "RequireConsent" boolean NOT NULL, "AllowRememberConsent" boolean NOT NULL, "AlwaysIncludeUserClaimsInIdToken" boolean NOT NULL,
+    "RequirePkce" boolean NOT NULL, "AllowPlainTextPkce" boolean NOT NULL, "AllowAccessTokensViaBrowser" boolean NOT NULL,
+    "FrontChannelLogoutUri" character varying(2000) NULL, "FrontChannelLogoutSessionRequired" boolean NOT NULL,
+    "BackChannelLogoutUri" character varying(2000) NULL, "BackChannelLogoutSessionRequired" boolean NOT NULL,
+    "AllowOfflineAccess" boolean NOT NULL, "IdentityTokenLifetime" integer NOT NULL, "AccessTokenLifetime" integer NOT NULL,
+    "AuthorizationCodeLifetime" integer NOT NULL, "ConsentLifetime" integer NULL, "AbsoluteRefreshTokenLifetime" integer NOT NULL,
+    "SlidingRefreshTokenLifetime" integer NOT NULL, "RefreshTokenUsage" integer NOT NULL, "UpdateAccessTokenClaimsOnRefresh" boolean NOT NULL,
+    "RefreshTokenExpiration" integer NOT NULL, "AccessTokenType" integer NOT NULL, "EnableLocalLogin" boolean NOT NULL,
+    "IncludeJwtId" boolean NOT NULL, "AlwaysSendClientClaims" boolean NOT NULL, "ClientClaimsPrefix" character varying(200) NULL,
+    "PairWiseSubjectSalt" character varying(200) NULL, "Created" timestamp without time zone NOT NULL,
+    "Updated" timestamp without time zone NULL, "LastAccessed" timestamp without time zone NULL, "UserSsoLifetime" integer NULL,
+    "UserCodeType" character varying(100) NULL, "DeviceCodeLifetime" integer NOT NULL, "NonEditable" boolean NOT NULL,
+    CONSTRAINT "PK_Clients" PRIMARY KEY ("Id"));
