@@ -88,7 +88,8 @@ final class ClientRegistry {
         try {
             return new ClientManager(new RealmManager(ctx.session())).removeClient(ctx.realm(), c) ? 1 : 0;
         } catch (ModelIllegalStateException e) {
-            // A concurrent remove of the same client got there first: for this caller it no longer exists.
+            // A concurrent remove of the same client got there first, mid-way through this one: nothing of this call is
+            // kept (an ApiError rolls back), and the caller learns the client is gone.
             throw ApiError.notFound("client '" + ApiError.echo(clientId) + "' was removed by a concurrent request");
         }
     }
