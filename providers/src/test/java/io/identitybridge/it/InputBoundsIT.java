@@ -97,6 +97,14 @@ class InputBoundsIT {
                 assertEquals(400, r.statusCode(), "POST " + path + " " + value + ": " + r.body());
             }
         }
+        // A NUL in a form's client_id reaches Keycloak's own client lookup, which PostgreSQL refuses (once a 500).
+        for (String path : List.of("/connect/authorize", "/protocol/openid-connect/auth", "/connect/token")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(kc.realmUrl() + path))
+                    .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&response_type=code&client_id=a%00b&client_secret=x"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, "NUL client_id at " + path + ": " + r.statusCode());
+        }
         Http.Response token = Http.sendRaw("POST", kc.realmUrl() + "/connect/token", "application/x-www-form-urlencoded",
                 "grant_type=client_credentials&scope=%zz");
         assertEquals(400, token.status(), token.body());
