@@ -83,11 +83,11 @@ final class ClientRegistry {
         if (ctx.session().clients().getClientByClientId(ctx.realm(), clientId) == null) {
             return 0;
         }
-        ClientModel c = changeable(clientId);
         // Keycloak's own removal: service-account user, roles, sessions; our listener removes the resources it owns.
         try {
+            ClientModel c = changeable(clientId);
             return new ClientManager(new RealmManager(ctx.session())).removeClient(ctx.realm(), c) ? 1 : 0;
-        } catch (ModelIllegalStateException e) {
+        } catch (ModelIllegalStateException | IllegalStateException e) {
             // A concurrent remove of the same client got there first, mid-way through this one: nothing of this call is
             // kept (an ApiError rolls back), and the caller learns the client is gone.
             throw ApiError.notFound("client '" + ApiError.echo(clientId) + "' was removed by a concurrent request");
