@@ -1,14 +1,18 @@
 package io.identitybridge.resources;
 
+import io.identitybridge.config.IdentityBridgeProvider;
+import io.identitybridge.console.ResourceMirror;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.timer.ScheduledTask;
 
 import java.util.List;
 
 /**
  * Removes expired resources with their scopes and grants. Tokens already refuse an expired scope at once (see
- * {@link ResourceScopes#expired}); this only tidies up. Run through Keycloak's cluster-aware runner: one node per interval.
+ * {@link ResourceScopes#expired}); this only tidies up. Then brings the admin console's resource rows up to date.
+ * Run through Keycloak's cluster-aware runner: one node per interval.
  */
 final class ExpiredResourceSweep implements ScheduledTask {
 
@@ -26,6 +30,13 @@ final class ExpiredResourceSweep implements ScheduledTask {
         }
         if (!expired.isEmpty()) {
             LOG.infof("Removed %d expired resource(s) and their client scopes", expired.size());
+        }
+        RealmModel realm = session.realms().getRealmByName(session.getProvider(IdentityBridgeProvider.class).settings().realm());
+        if (realm != null) {
+            // The console's rows follow here, once per interval, rather than in every register: each write of a
+            // component invalidates the cached realm, which would make registration slower the more resources exist.
+            ResourceMirror.reconcile(session, realm, store.newestLive(realm, System.currentTimeMillis(), ResourceMirror.MAX_ROWS),
+                    r -> session.clients().getClientById(realm, r.getOwnerId()));
         }
     }
 

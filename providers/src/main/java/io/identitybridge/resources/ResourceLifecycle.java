@@ -23,7 +23,7 @@ final class ResourceLifecycle {
             RealmModel realm = e.getClient().getRealm();
             store.allByOwner(realm, e.getClient().getId()).forEach(r -> store.remove(realm, r));
         } else if (event instanceof ClientScopeModel.ClientScopeRemovedEvent e && ResourceScopes.isResource(e.getClientScope())) {
-            new ResourceStore(e.getKeycloakSession()).forgetScope(e.getClientScope().getId());
+            new ResourceStore(e.getKeycloakSession()).forgetScope(e.getClientScope().getRealm(), e.getClientScope().getId());
         } else if (event instanceof RealmModel.RealmRemovedEvent e) {
             new ResourceStore(e.getKeycloakSession()).forgetRealm(e.getRealm().getId());
         }

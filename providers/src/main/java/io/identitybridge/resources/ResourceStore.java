@@ -1,5 +1,6 @@
 package io.identitybridge.resources;
 
+import io.identitybridge.console.ResourceMirror;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -11,9 +12,11 @@ import java.util.List;
 /** Queries and writes of {@link OwnedResourceEntity}, in the caller's (Keycloak's) transaction. */
 public final class ResourceStore {
 
+    private final KeycloakSession session;
     private final EntityManager em;
 
     public ResourceStore(KeycloakSession session) {
+        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
@@ -66,17 +69,27 @@ public final class ResourceStore {
         em.flush(); // a duplicate name fails here, inside the call, as a 409
     }
 
+    /** The newest live resources of the realm: the ones the admin console's page shows. */
+    List<OwnedResourceEntity> newestLive(RealmModel realm, long now, int max) {
+        return em.createQuery("select r from OwnedResourceEntity r where r.realmId = :realmId"
+                        + " and (r.expiresAt is null or r.expiresAt > :now) order by r.createdAt desc, r.name", OwnedResourceEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
     /** Removes the resource and its client scope (if its realm still exists); Keycloak drops the scope's grants with it. */
     void remove(RealmModel realm, OwnedResourceEntity e) {
         em.remove(e);
         em.flush();
+        ResourceMirror.removed(session, realm, e.getName());
         if (realm != null && realm.getClientScopeById(e.getClientScopeId()) != null) {
             realm.removeClientScope(e.getClientScopeId());
         }
     }
 
     /** A scope removed by anyone (the admin console, say) takes its resource row with it. */
-    void forgetScope(String clientScopeId) {
+    void forgetScope(RealmModel realm, String clientScopeId) {
+        em.createQuery("select r.name from OwnedResourceEntity r where r.clientScopeId = :id", String.class)
+                .setParameter("id", clientScopeId).getResultList().forEach(name -> ResourceMirror.removed(session, realm, name));
         em.createNamedQuery("ibDeleteResourceByScope").setParameter("clientScopeId", clientScopeId).executeUpdate();
     }
 

@@ -59,7 +59,7 @@ final class PropertiesReader {
     }
 
     /** Creatio writes the list as a JSON string holding an array; a real array is accepted too. */
-    private static String allowedQueryParameters(JsonProps in, JsonNode value) {
+    static String allowedQueryParameters(JsonProps in, JsonNode value) {
         String field = "Properties." + ALLOWED_QUERY_PARAMETERS;
         JsonNode array = value;
         if (value.isTextual()) {

@@ -1,6 +1,7 @@
 package io.identitybridge.seed;
 
 import io.identitybridge.config.IdentityBridgeSettings;
+import io.identitybridge.console.SeedingRecord;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -12,6 +13,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 
 /**
  * Seeds the configured clients once Keycloak has migrated and imported realms ({@code PostMigrationEvent}). One
@@ -67,10 +69,16 @@ public final class SeedOnBoot {
         session.getContext().setRealm(realm);
         Seeder seeder = new Seeder(settings.secretMinLength(), settings.prune());
         SeedPlan plan = seeder.plan(session, realm, input, source);
+        List<String> problems = plan.problems().stream().map(Problem::toString).toList();
         if (!plan.valid()) {
-            return invalid(settings, new SeedInputException(plan.problems()).getMessage());
+            SeedPlan none = invalid(settings, new SeedInputException(plan.problems()).getMessage());
+            SeedingRecord.record(session, realm, source, "invalid input: nothing was changed", problems);
+            return none;
         }
         seeder.apply(session, realm, plan);
+        SeedingRecord.record(session, realm, source, String.format("%d created, %d updated, %d unchanged, %d deleted",
+                plan.count(SeedPlan.Action.CREATE), plan.count(SeedPlan.Action.UPDATE),
+                plan.count(SeedPlan.Action.UNCHANGED), plan.count(SeedPlan.Action.DELETE)), problems);
         return plan;
     }
 

@@ -86,6 +86,16 @@ public final class KeycloakServer implements AutoCloseable {
         return process.log();
     }
 
+    /** The suite's master-realm administrator, for tests that sign in to the admin console in a browser. */
+    public String adminUser() {
+        return ADMIN_USER;
+    }
+
+    /** Generated per run; a test may type it into the console's login form, never print it. */
+    public String adminPassword() {
+        return adminPassword;
+    }
+
     /** A master-realm admin token, renewed before Keycloak's default 60 s lifetime runs out. */
     public synchronized String adminToken() {
         if (adminToken == null || System.currentTimeMillis() - adminTokenAt > 45_000) {

@@ -1,0 +1,105 @@
+package io.identitybridge.console;
+
+import io.identitybridge.resources.ResourceAdmin;
+import org.keycloak.Config;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.services.ui.extend.UiPageProvider;
+import org.keycloak.services.ui.extend.UiPageProviderFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The admin console's "Identity Service" page: the owned resources of the Identity Service API, one row each
+ * ({@link ResourceMirror}). An administrator with manage-clients may delete one, which deletes the resource itself
+ * (its client scope and grants) exactly as OwnedResources/delete does. Resources are only ever created by the API.
+ */
+public class ResourcesPageFactory implements UiPageProviderFactory<UiPageProvider> {
+
+    public static final String PROVIDER_ID = "identity-service";
+    static final String NAME = "name";
+    static final String OWNER = "owner";
+    static final String TYPE = "type";
+    static final String CUSTOMER = "customer";
+    static final String EXPIRES = "expires";
+
+    static boolean enabled(KeycloakSession session) {
+        return session.getKeycloakSessionFactory().getProviderFactory(UiPageProvider.class, PROVIDER_ID) != null;
+    }
+
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        if (AdminConsoleAccess.isAdminCall(session)) {
+            AdminConsoleAccess.evaluator(session, realm).clients().requireManage();
+            throw AdminConsoleAccess.refuse("Resources are registered and changed only through the Identity Service API"
+                    + " (OwnedResources/register); this page lists and deletes them.");
+        }
+    }
+
+    @Override
+    public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        if (!AdminConsoleAccess.isAdminDeleteOf(session, model.getId())) {
+            return; // our own clean-up after an API delete or expiry, or the realm going away
+        }
+        AdminConsoleAccess.evaluator(session, realm).clients().requireManage();
+        session.setAttribute(ResourceMirror.REMOVING, model.getId());
+        try {
+            ResourceAdmin.delete(session, realm, model.getName());
+        } finally {
+            session.removeAttribute(ResourceMirror.REMOVING);
+        }
+    }
+
+    @Override
+    public String getHelpText() {
+        return "identity-service-help";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(NAME).label("identity-service-name").helpText("identity-service-name-help")
+                .type(ProviderConfigProperty.STRING_TYPE).add()
+                .property().name(OWNER).label("identity-service-owner").helpText("identity-service-owner-help")
+                .type(ProviderConfigProperty.STRING_TYPE).add()
+                .property().name(TYPE).label("identity-service-type").helpText("identity-service-type-help")
+                .type(ProviderConfigProperty.STRING_TYPE).add()
+                .property().name(CUSTOMER).label("identity-service-customer").helpText("identity-service-customer-help")
+                .type(ProviderConfigProperty.STRING_TYPE).add()
+                .property().name(EXPIRES).label("identity-service-expires").helpText("identity-service-expires-help")
+                .type(ProviderConfigProperty.STRING_TYPE).add()
+                .build();
+    }
+
+    @Override
+    public Map<String, Object> getTypeMetadata() {
+        return Map.of("displayFields", List.of(NAME, OWNER, TYPE, CUSTOMER, EXPIRES));
+    }
+
+    @Override
+    public UiPageProvider create(KeycloakSession session) {
+        return null; // the declarative UI only reads this factory's metadata and calls its component hooks
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}
