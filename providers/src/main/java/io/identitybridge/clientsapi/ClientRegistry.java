@@ -10,6 +10,7 @@ import io.identitybridge.seed.ClientRegistrar;
 import io.identitybridge.seed.Problem;
 import io.identitybridge.seed.SeedInputException;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.ModelIllegalStateException;
 import org.keycloak.services.managers.ClientManager;
 import org.keycloak.services.managers.RealmManager;
 
@@ -125,9 +126,15 @@ final class ClientRegistry {
         if (ctx.session().clients().getClientByClientId(ctx.realm(), clientId) == null) {
             return 0;
         }
-        ClientModel c = changeable(clientId);
         // Keycloak's own removal: service-account user, roles, sessions; our listener removes the resources it owns.
-        return new ClientManager(new RealmManager(ctx.session())).removeClient(ctx.realm(), c) ? 1 : 0;
+        try {
+            ClientModel c = changeable(clientId);
+            return new ClientManager(new RealmManager(ctx.session())).removeClient(ctx.realm(), c) ? 1 : 0;
+        } catch (ModelIllegalStateException | IllegalStateException e) {
+            // A concurrent remove of the same client got there first, mid-way through this one: nothing of this call is
+            // kept (an ApiError rolls back), and the caller learns the client is gone.
+            throw ApiError.notFound("client '" + ApiError.echo(clientId) + "' was removed by a concurrent request");
+        }
     }
 
     /** A client the caller registered, other than itself: the only ones update, remove and revokeTokens may touch. */

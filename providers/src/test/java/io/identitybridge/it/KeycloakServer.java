@@ -64,7 +64,13 @@ public final class KeycloakServer implements AutoCloseable {
         env.putAll(extraEnv);
         KeycloakProcess kc = KeycloakProcess.launch(home, List.of("start-dev", "--import-realm"), env,
                 Install.workDir().resolve("keycloak-suite.log"));
-        return new KeycloakServer(kc.awaitReady(), password);
+        try {
+            return new KeycloakServer(kc.awaitReady(), password);
+        } catch (RuntimeException | Error e) {
+            // Never leave a server behind when the suite cannot use it (ready, but the discovery request failed).
+            kc.close();
+            throw e;
+        }
     }
 
     public String baseUrl() {
@@ -150,7 +156,26 @@ public final class KeycloakServer implements AutoCloseable {
         if (r.status() != 200) {
             throw new IllegalStateException("partial export answered " + r.status());
         }
-        return r.body();
+        // Keycloak lists a client's scopes from a set, in no fixed order: arrays of names are sorted so equal exports compare equal.
+        JsonNode json = r.json();
+        sortNameArrays(json);
+        return json.toString();
+    }
+
+    private static void sortNameArrays(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.fields().forEachRemaining(e -> {
+                if (e.getValue().isArray() && !e.getValue().isEmpty() && java.util.stream.StreamSupport.stream(e.getValue().spliterator(), false).allMatch(JsonNode::isTextual)) {
+                    com.fasterxml.jackson.databind.node.ArrayNode sorted = object.arrayNode();
+                    java.util.stream.StreamSupport.stream(e.getValue().spliterator(), false).map(JsonNode::asText).sorted().forEach(sorted::add);
+                    e.setValue(sorted);
+                } else {
+                    sortNameArrays(e.getValue());
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(KeycloakServer::sortNameArrays);
+        }
     }
 
     @Override
