@@ -10,12 +10,16 @@ import io.identitybridge.seed.ClientRegistrar;
 import io.identitybridge.seed.Problem;
 import io.identitybridge.seed.SeedInputException;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.ModelIllegalStateException;
 import org.keycloak.services.managers.ClientManager;
 import org.keycloak.services.managers.RealmManager;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Clients/info, register, update and remove: who may touch which client, and the answers. */
@@ -40,6 +44,7 @@ final class ClientRegistry {
 
     Map<String, Object> register(Props body) {
         ObjectNode node = body.node().deepCopy();
+        boolean creatioApp = CreatioAppBody.isCreatioApp(node);
         CreatioAppBody.toIs4(node, true);
         refuse(rules().apply(node, true));
         ClientRegistrar.Registered r;
@@ -51,6 +56,9 @@ final class ClientRegistry {
         if (!r.problems().isEmpty()) {
             throw invalid(r.problems());
         }
+        if (r.exists() && creatioApp) {
+            return registeredAgain(r.clientId(), node);
+        }
         if (r.exists()) {
             throw ApiError.conflict("client '" + r.clientId() + "' exists already");
         }
@@ -59,6 +67,42 @@ final class ClientRegistry {
         out.put("secret", r.secret()); // the name Creatio's AddClient reads
         return out;
     }
+
+    /**
+     * Creatio repeats AddClient (an error cancels its save, and a save may be retried), and only a secret hash is
+     * kept: so Creatio's body from the client's registrar updates it and gives it a new secret, shown once. A client
+     * the caller did not register, or an IS4-model body, stays a 409 and changes nothing.
+     */
+    private Map<String, Object> registeredAgain(String clientId, ObjectNode node) {
+        ClientModel c = ctx.session().clients().getClientByClientId(ctx.realm(), clientId);
+        if (c == null || c.getId().equals(ctx.caller().getId()) || ClientRegistrar.isBuiltIn(ctx.realm(), c.getClientId())
+                || !ctx.caller().getId().equals(c.getAttribute(ClientRegistrar.ATTR_REGISTERED_BY_ID))) {
+            throw ApiError.conflict("client '" + ApiError.echo(clientId) + "' exists already");
+        }
+        // What a registration sets once (grant types, secrets) is kept; the rest is an update.
+        List<String> fixed = new ArrayList<>();
+        node.fieldNames().forEachRemaining(n -> {
+            if (REGISTRATION_ONLY.contains(n.toLowerCase(Locale.ROOT))) {
+                fixed.add(n);
+            }
+        });
+        node.remove(fixed);
+        List<String> changed;
+        try {
+            changed = ClientRegistrar.update(ctx.session(), ctx.realm(), c, node, secretMinLength());
+        } catch (SeedInputException e) {
+            throw invalid(e.problems());
+        }
+        String secret = ClientRegistrar.rotateSecret(ctx.session(), ctx.realm(), c, secretMinLength());
+        Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(c));
+        out.put("changed", changed);
+        out.put("clientSecret", secret);
+        out.put("secret", secret);
+        return out;
+    }
+
+    private static final Set<String> REGISTRATION_ONLY = Set.of("allowedgranttypes", "requirepkce",
+            "allowofflineaccess", "requireclientsecret", "protocoltype");
 
     Map<String, Object> update(Props body) {
         ClientModel c = changeable(body.requiredText("ClientId"));
@@ -82,9 +126,15 @@ final class ClientRegistry {
         if (ctx.session().clients().getClientByClientId(ctx.realm(), clientId) == null) {
             return 0;
         }
-        ClientModel c = changeable(clientId);
         // Keycloak's own removal: service-account user, roles, sessions; our listener removes the resources it owns.
-        return new ClientManager(new RealmManager(ctx.session())).removeClient(ctx.realm(), c) ? 1 : 0;
+        try {
+            ClientModel c = changeable(clientId);
+            return new ClientManager(new RealmManager(ctx.session())).removeClient(ctx.realm(), c) ? 1 : 0;
+        } catch (ModelIllegalStateException | IllegalStateException e) {
+            // A concurrent remove of the same client got there first, mid-way through this one: nothing of this call is
+            // kept (an ApiError rolls back), and the caller learns the client is gone.
+            throw ApiError.notFound("client '" + ApiError.echo(clientId) + "' was removed by a concurrent request");
+        }
     }
 
     /** A client the caller registered, other than itself: the only ones update, remove and revokeTokens may touch. */

@@ -25,6 +25,11 @@ final class CreatioAppBody {
     private CreatioAppBody() {
     }
 
+    /** True for Creatio's AddClient/UpdateClient body: it names a property that the IS4 model does not have. */
+    static boolean isCreatioApp(ObjectNode body) {
+        return RENAMED.keySet().stream().anyMatch(k -> key(body, k) != null) || key(body, SYSTEM_USER_ID) != null;
+    }
+
     /** Rewrites the body in place; an IS4 body passes unchanged. */
     static void toIs4(ObjectNode body, boolean registering) {
         for (Map.Entry<String, String> e : RENAMED.entrySet()) {

@@ -41,9 +41,24 @@ public final class ApiCall {
             // Every input is bounded before it is written, so this is a gap in those bounds. The message is not logged:
             // a driver's message may quote the value, and values may be secrets.
             session.getTransactionManager().setRollbackOnly();
-            LOG.errorf("Identity Service API %s refused with %s at %s; nothing was changed", scope, e.getClass().getName(),
+            LOG.errorf("Identity Service API %s refused with %s at %s; nothing was changed", scope, causes(e),
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
             return ApiError.badRequest("the request could not be stored; nothing was changed").toResponse();
         }
+    }
+
+    /** The exception's cause chain as class names and SQL states: enough to find the gap, never a value. */
+    static String causes(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null && out.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
+            out.append(out.isEmpty() ? "" : " <- ").append(t.getClass().getName());
+            if (t instanceof java.sql.SQLException sql) {
+                out.append(" (SQL state ").append(sql.getSQLState()).append(')');
+                if (sql.getNextException() != null) {
+                    out.append(" next ").append(sql.getNextException().getSQLState());
+                }
+            }
+        }
+        return out.toString();
     }
 }

@@ -70,7 +70,23 @@ public final class Props {
         if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
             throw ApiError.badRequest("'" + name(name) + "' contains a control character");
         }
+        if (hasLoneSurrogate(text)) {
+            // A JSON \\uD800 escape without its pair: no UTF-8 database column can hold it.
+            throw ApiError.badRequest("'" + name(name) + "' contains an unpaired UTF-16 surrogate, which is not a character");
+        }
         return text;
+    }
+
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An identifier such as a ClientId: at most {@link #MAX_IDENTIFIER} characters, no control characters. */

@@ -60,6 +60,11 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
             context.challenge(ClientAuthUtil.errorResponse(400, "invalid_client", "Missing client_id parameter"));
             return;
         }
+        if (clientId.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // No client has one (ClientIds refuse control characters), and PostgreSQL fails a lookup with a NUL in it.
+            context.failure(AuthenticationFlowError.CLIENT_NOT_FOUND, null);
+            return;
+        }
         context.getEvent().client(clientId);
         ClientModel client = context.getSession().clients().getClientByClientId(context.getRealm(), clientId);
         if (client == null) {

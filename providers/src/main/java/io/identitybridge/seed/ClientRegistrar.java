@@ -1,5 +1,8 @@
 package io.identitybridge.seed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.models.ClientModel;
@@ -58,9 +61,7 @@ public final class ClientRegistrar {
         if (!given.contains("allowedgranttypes")) {
             node.set("AllowedGrantTypes", JsonNodeFactory.instance.arrayNode().add("client_credentials"));
         }
-        byte[] bytes = new byte[Math.max(48, secretMinLength)];
-        RANDOM.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = newSecret(secretMinLength);
         node.set("Secrets", JsonNodeFactory.instance.arrayNode().add(secret));
 
         SeedPlan plan = new SeedPlanner(secretMinLength, false)
@@ -89,11 +90,13 @@ public final class ClientRegistrar {
     public static List<String> update(KeycloakSession session, RealmModel realm, ClientModel client, ObjectNode body,
                                       int secretMinLength) {
         Set<String> given = names(body);
+        body = withStoredClaims(client, body, given);
         List<Problem> problems = new ArrayList<>();
         given.stream().filter(NOT_UPDATABLE::contains).filter(n -> !n.equals("clientid")).forEach(n -> problems.add(
                 Problem.error(0, client.getClientId(), n, "cannot be changed by Clients/update; remove and register the client again")));
         DesiredClient desired = new ClientSpecReader(secretMinLength).read(body, 0, problems);
         KeycloakRealmView view = new KeycloakRealmView(session, realm);
+        ClientSpecReader.capSessions(desired.state(), view);
         if (given.contains("allowedscopes")) {
             for (String scope : desired.scopes()) {
                 if (!scope.equals("openid") && !view.scopeNames().contains(scope)) {
@@ -146,15 +149,81 @@ public final class ClientRegistrar {
         return List.copyOf(scopes);
     }
 
+    /**
+     * Replaces every secret of a registered client with one new generated secret and returns it (shown once, like at
+     * registration). Written through the same state writer as {@link #update}, as seeding stores secrets: hashes only.
+     */
+    public static String rotateSecret(KeycloakSession session, RealmModel realm, ClientModel client, int secretMinLength) {
+        String secret = newSecret(secretMinLength);
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("ClientId", client.getClientId());
+        body.set("Secrets", JsonNodeFactory.instance.arrayNode().add(secret));
+        List<Problem> problems = new ArrayList<>();
+        DesiredClient desired = new ClientSpecReader(secretMinLength).read(body, 0, problems);
+        String key = ClientFields.ATTR + ClientFields.ATTR_SECRETS;
+        String stored = desired.state().get(key);
+        if (stored == null) {
+            throw new IllegalStateException("a generated secret was not readable as a seed secret");
+        }
+        SortedMap<String, String> target = new TreeMap<>(new KeycloakRealmView(session, realm).clientState(client.getClientId()));
+        target.put(key, stored);
+        ClientStateIO.write(session, realm, client, target, List.of(key));
+        return secret;
+    }
+
+    private static String newSecret(int secretMinLength) {
+        byte[] bytes = new byte[Math.max(48, secretMinLength)];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Claims and their prefix give the final claim names together, so an update of either is judged (and written) with
+     * the stored other: a new prefix must not turn a stored claim into a reserved name, nor new claims dodge the check
+     * under the default prefix when the client has another one.
+     */
+    private static ObjectNode withStoredClaims(ClientModel client, ObjectNode body, Set<String> given) {
+        if (!given.contains("claims") && !given.contains("prefixclientclaims") && !given.contains("clientclaimsprefix")) {
+            return body;
+        }
+        ObjectNode node = body.deepCopy();
+        String prefix = client.getAttribute(ClientFields.ATTR_CLIENT_CLAIMS_PREFIX);
+        boolean prefixed = prefix == null || !prefix.isEmpty();
+        if (!given.contains("claims")) {
+            ArrayNode claims = node.putArray("Claims");
+            String stored = client.getAttribute(ClientFields.ATTR_CLIENT_CLAIMS);
+            if (stored != null && !stored.isBlank()) {
+                try {
+                    for (JsonNode pair : Json.MAPPER.readTree(stored)) {
+                        claims.addObject().put("Type", pair.path(0).asText()).put("Value", pair.path(1).asText());
+                    }
+                } catch (JsonProcessingException e) {
+                    throw new SeedInputException(List.of(Problem.error(0, client.getClientId(), "Claims",
+                            "are stored in a form this version cannot read; send Claims with the update")));
+                }
+            }
+        }
+        if (!given.contains("prefixclientclaims")) {
+            node.put("PrefixClientClaims", prefixed);
+        }
+        if (!given.contains("clientclaimsprefix") && prefix != null && !prefix.isEmpty()) {
+            node.put("ClientClaimsPrefix", prefix);
+        }
+        given.addAll(Set.of("claims", "prefixclientclaims", "clientclaimsprefix"));
+        return node;
+    }
+
     private static Set<String> names(ObjectNode body) {
         Set<String> names = new HashSet<>();
         body.fieldNames().forEachRemaining(n -> names.add(n.toLowerCase(Locale.ROOT)));
         return names;
     }
 
-    /** "Properties.AllowedQueryParameters" → "properties". */
-    private static String root(String field) {
-        int dot = field.indexOf('.');
-        return (dot < 0 ? field : field.substring(0, dot)).toLowerCase(Locale.ROOT);
+    /** "Properties.AllowedQueryParameters" → "properties", "Claims[0].Type" → "claims". */
+    static String root(String field) {
+        int end = 0;
+        while (end < field.length() && field.charAt(end) != '.' && field.charAt(end) != '[') {
+            end++;
+        }
+        return field.substring(0, end).toLowerCase(Locale.ROOT);
     }
 }

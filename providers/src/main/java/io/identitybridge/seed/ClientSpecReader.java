@@ -126,6 +126,22 @@ final class ClientSpecReader {
         s.put(ATTR + "client.session.max.lifespan", String.valueOf(absolute));
     }
 
+    /**
+     * Keycloak never lets a client session outlive the realm's SSO session, and its admin console refuses to save a
+     * client whose values exceed the realm's; so the stored values are the effective ones.
+     */
+    static void capSessions(SortedMap<String, String> s, RealmView realm) {
+        cap(s, ATTR + "client.session.idle.timeout", realm.ssoSessionIdle());
+        cap(s, ATTR + "client.session.max.lifespan", realm.ssoSessionMax());
+    }
+
+    private static void cap(SortedMap<String, String> s, String key, int realmValue) {
+        String v = s.get(key);
+        if (realmValue > 0 && v != null && !v.isEmpty() && Long.parseLong(v) > realmValue) {
+            s.put(key, String.valueOf(realmValue));
+        }
+    }
+
     private static void pkce(JsonProps in, SortedMap<String, String> s) {
         boolean require = in.bool("RequirePkce", false);
         boolean plain = in.bool("AllowPlainTextPkce", false);

@@ -67,6 +67,16 @@ final class KeycloakRealmView implements RealmView {
     }
 
     @Override
+    public int ssoSessionIdle() {
+        return realm.getSsoSessionIdleTimeout();
+    }
+
+    @Override
+    public int ssoSessionMax() {
+        return realm.getSsoSessionMaxLifespan();
+    }
+
+    @Override
     public boolean isBuiltIn(String clientId) {
         return isBuiltIn(realm, clientId);
     }

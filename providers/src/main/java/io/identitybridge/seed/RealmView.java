@@ -20,6 +20,16 @@ public interface RealmView {
     /** ClientIds that carry the seeded marker. */
     Set<String> seededClientIds();
 
+    /** The realm's SSO Session Idle in seconds, which a client's session idle may not exceed (0: no cap known). */
+    default int ssoSessionIdle() {
+        return 0;
+    }
+
+    /** The realm's SSO Session Max in seconds, which a client's session max may not exceed (0: no cap known). */
+    default int ssoSessionMax() {
+        return 0;
+    }
+
     /** Keycloak's own clients (admin-cli, account, realm-management, ...), which seeding never touches. */
     boolean isBuiltIn(String clientId);
 }

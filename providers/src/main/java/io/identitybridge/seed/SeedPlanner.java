@@ -47,6 +47,7 @@ public final class SeedPlanner {
         for (int i = 0; i < input.clients().size(); i++) {
             ObjectNode node = input.clients().get(i);
             DesiredClient client = reader.read(node, i, problems);
+            ClientSpecReader.capSessions(client.state(), realm);
             if (client.clientId() == null || client.clientId().isBlank()) {
                 continue;
             }

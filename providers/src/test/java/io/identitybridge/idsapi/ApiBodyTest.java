@@ -60,4 +60,12 @@ class ApiBodyTest {
     private static String message(String body) {
         return assertThrows(ApiError.class, () -> ApiBody.parse(body)).getMessage();
     }
+
+    @Test
+    void aLoneSurrogateIsRefusedAndA4ByteCharacterKept() {
+        ApiError e = assertThrows(ApiError.class, () -> ApiBody.parse("{\"Name\":\"x\\ud800y\"}").text("Name"));
+        assertTrue(e.getMessage().contains("surrogate"), e.getMessage());
+        assertThrows(ApiError.class, () -> ApiBody.parse("{\"Name\":\"\\udc00\"}").text("Name"));
+        assertEquals("\uD83D\uDE00", ApiBody.parse("{\"Name\":\"\\ud83d\\ude00\"}").text("Name"));
+    }
 }

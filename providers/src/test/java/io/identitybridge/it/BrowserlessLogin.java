@@ -38,6 +38,7 @@ final class BrowserlessLogin {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         try {
             HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(authorizeUrl)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Http.checkTokens(page);
             if (page.statusCode() != 200) {
                 throw new AssertionError("authorize answered " + page.statusCode() + " " + page.headers().firstValue("Location").orElse(""));
             }
@@ -49,10 +50,12 @@ final class BrowserlessLogin {
             String form = "username=" + enc(username) + "&password=" + enc(password) + "&credentialId=";
             String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
                     .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).toList());
-            return browser.send(HttpRequest.newBuilder(URI.create(action))
+            HttpResponse<String> done = browser.send(HttpRequest.newBuilder(URI.create(action))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Cookie", cookies)
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            Http.checkTokens(done);
+            return done;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

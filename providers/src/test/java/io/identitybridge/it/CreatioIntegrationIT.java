@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,15 +55,23 @@ class CreatioIntegrationIT {
         String systemUserId = UUID.randomUUID().toString();
         JsonNode added = api.ok("Clients/register", system, addClientBody("", "Integrated app", systemUserId, List.of()));
         String app = added.get("clientId").asText();
-        String secret = added.get("secret").asText();
+        String firstSecret = added.get("secret").asText();
         UUID.fromString(app);
-        assertEquals(secret, added.get("clientSecret").asText());
+        assertEquals(firstSecret, added.get("clientSecret").asText());
         assertEquals(List.of("client_credentials"), texts(added.get("allowedGrantTypes")), "no redirect URIs: client_credentials only");
-        String appToken = api.token(app, secret, null);
+        String appToken = api.token(app, firstSecret, null);
         assertEquals(app, Http.jwtPayload(appToken).get("client_id").asText());
-        // Again with the ClientId it now has: refused, and nothing changed (the secret is shown once only).
-        SecurityFixtures.error(api.call("Clients/register", system, addClientBody(app, "Integrated app", systemUserId, List.of())), 409, "conflict");
+        // Again with the ClientId it now has (a retried save): success, the same app, and a new secret that Creatio
+        // stores; only a hash is kept, so the first secret cannot be handed back and stops working.
+        JsonNode again = api.ok("Clients/register", system, addClientBody(app, "Integrated app", systemUserId, List.of()));
+        assertEquals(app, again.get("clientId").asText());
+        String secret = again.get("secret").asText();
+        assertEquals(secret, again.get("clientSecret").asText());
+        assertNotEquals(firstSecret, secret);
+        assertEquals(List.of("client_credentials"), texts(again.get("allowedGrantTypes")));
         assertEquals(200, api.tokenResponse(app, secret, null).status());
+        assertEquals(401, api.tokenResponse(app, firstSecret, null).status(), "the replaced secret is refused");
+
         JsonNode info = api.ok("Clients/info", system, Map.of("ClientId", app));
         assertEquals("Integrated app", info.get("clientName").asText());
         assertEquals("Made in Creatio's OAuth section", info.get("description").asText());
@@ -149,6 +158,10 @@ class CreatioIntegrationIT {
         String otherToken = SecurityFixtures.registrarToken(api, other);
         JsonNode added = api.ok("Clients/register", system, addClientBody("", "Owned app", UUID.randomUUID().toString(), List.of()));
         String app = added.get("clientId").asText();
+        // AddClient of the same ClientId by another registrar: a conflict, and the app's secret still works.
+        SecurityFixtures.error(api.call("Clients/register", otherToken, addClientBody(app, "Taken over", UUID.randomUUID().toString(),
+                List.of())), 409, "conflict");
+        assertEquals(200, api.tokenResponse(app, added.get("secret").asText(), null).status());
         String resource = "AppAccess_owned_" + UUID.randomUUID().toString().substring(0, 8);
         api.ok("OwnedResources/register", system, "{\"Name\":\"" + resource + "\",\"DisplayName\":\"d\",\"Properties\":{\"Type\":\"ApplicationAccess\"}}");
         String grant = "{\"ClientId\":\"" + app + "\",\"ResourceName\":\"" + resource + "\"}";

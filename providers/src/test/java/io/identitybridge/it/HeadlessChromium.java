@@ -54,9 +54,30 @@ final class HeadlessChromium {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new TokenCheckingDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;
+    }
+
+    /** The browser's URL (fragments included) and page are where browser-flow tokens arrive: each is checked. */
+    private static final class TokenCheckingDriver extends ChromeDriver {
+        TokenCheckingDriver(ChromeDriverService service, ChromeOptions options) {
+            super(service, options);
+        }
+
+        @Override
+        public String getCurrentUrl() {
+            String url = super.getCurrentUrl();
+            JwtCheck.scan(url);
+            return url;
+        }
+
+        @Override
+        public String getPageSource() {
+            String page = super.getPageSource();
+            JwtCheck.scan(page);
+            return page;
+        }
     }
 
     /** Saves a PNG under {@code target/screenshots/} (documentation copies live in docs/). */

@@ -66,6 +66,11 @@ public final class Http {
         }
     }
 
+    /** A body as exact bytes (which need not be UTF-8), with any content type. */
+    public static Response sendBytes(String method, String url, String bearer, String contentType, byte[] body) {
+        return send(request(url, bearer).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** HTTP/1.1 with Expect: 100-continue, so that a server refusing the body can answer before it is sent. */
     public static Response sendRaw(String method, String url, String contentType, String body) {
         HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -83,12 +88,7 @@ public final class Http {
 
     /** The payload of a JWT, decoded without checking its signature. */
     public static JsonNode jwtPayload(String jwt) {
-        String[] parts = jwt.split("\\.");
-        try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JwtCheck.payload(jwt);
     }
 
     private static HttpRequest.Builder request(String url, String bearer) {
@@ -106,6 +106,7 @@ public final class Http {
     private static Response send(HttpClient client, HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            checkTokens(r);
             return new Response(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,6 +114,12 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every token that reaches the suite over HTTP: in a body (JSON, form_post page) or a redirect's URL. */
+    static void checkTokens(HttpResponse<String> r) {
+        JwtCheck.scan(r.body());
+        r.headers().allValues("Location").forEach(JwtCheck::scan);
     }
 
     private static String formBody(Map<String, String> form) {

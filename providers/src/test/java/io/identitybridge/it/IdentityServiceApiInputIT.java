@@ -72,6 +72,18 @@ class IdentityServiceApiInputIT {
     }
 
     @Test
+    void unknownPathsUnderConnectOwnedResourcesAndClientsAnswer404() {
+        // Issue 10, finding 7: an unknown path under /connect once answered 405.
+        for (String path : List.of("connect/nope", "connect/", "connect/nope/deeper", "OwnedResources/nope", "Clients/nope",
+                "OwnedResources/register/extra", "Clients/register/extra")) {
+            String url = kc.realmUrl() + "/" + path;
+            for (Http.Response r : List.of(Http.get(url, null), Http.sendJson("POST", url, all, "{}"), Http.sendJson("PUT", url, all, "{}"))) {
+                assertEquals(404, r.status(), path + ": " + r.status() + " " + r.body());
+            }
+        }
+    }
+
+    @Test
     void malformedBodiesAreClearErrorsNeverA500() {
         String future = Instant.now().plus(1, ChronoUnit.DAYS).toString();
         String name = "TempAccess_bad_" + UUID.randomUUID().toString().substring(0, 8);

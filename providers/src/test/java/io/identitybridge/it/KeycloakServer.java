@@ -64,7 +64,13 @@ public final class KeycloakServer implements AutoCloseable {
         env.putAll(extraEnv);
         KeycloakProcess kc = KeycloakProcess.launch(home, List.of("start-dev", "--import-realm"), env,
                 Install.workDir().resolve("keycloak-suite.log"));
-        return new KeycloakServer(kc.awaitReady(), password);
+        try {
+            return new KeycloakServer(kc.awaitReady(), password);
+        } catch (RuntimeException | Error e) {
+            // Never leave a server behind when the suite cannot use it (ready, but the discovery request failed).
+            kc.close();
+            throw e;
+        }
     }
 
     public String baseUrl() {
@@ -144,32 +150,32 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /**
-     * The realm's clients, client scopes and flows as Keycloak exports them, to prove that nothing changed. Every list
-     * is sorted: Keycloak reads some (a client's default scopes) in no fixed order, and on PostgreSQL two exports with
-     * no write between them list them differently.
-     */
+    /** The realm's clients, client scopes and flows as Keycloak exports them, to prove that nothing changed. */
     public String export() {
         Http.Response r = admin("POST", "/realms/" + REALM + "/partial-export?exportClients=true&exportGroupsAndRoles=true", "");
         if (r.status() != 200) {
             throw new IllegalStateException("partial export answered " + r.status());
         }
-        return sorted(r.json()).toString();
+        // Keycloak lists a client's scopes from a set, in no fixed order: arrays of names are sorted so equal exports compare equal.
+        JsonNode json = r.json();
+        sortNameArrays(json);
+        return json.toString();
     }
 
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isArray()) {
-            List<JsonNode> items = new java.util.ArrayList<>();
-            node.forEach(n -> items.add(sorted(n)));
-            items.sort(java.util.Comparator.comparing(JsonNode::toString));
-            return Http.JSON.createArrayNode().addAll(items);
+    private static void sortNameArrays(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.fields().forEachRemaining(e -> {
+                if (e.getValue().isArray() && !e.getValue().isEmpty() && java.util.stream.StreamSupport.stream(e.getValue().spliterator(), false).allMatch(JsonNode::isTextual)) {
+                    com.fasterxml.jackson.databind.node.ArrayNode sorted = object.arrayNode();
+                    java.util.stream.StreamSupport.stream(e.getValue().spliterator(), false).map(JsonNode::asText).sorted().forEach(sorted::add);
+                    e.setValue(sorted);
+                } else {
+                    sortNameArrays(e.getValue());
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(KeycloakServer::sortNameArrays);
         }
-        if (node.isObject()) {
-            com.fasterxml.jackson.databind.node.ObjectNode copy = Http.JSON.createObjectNode();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey(), sorted(e.getValue())));
-            return copy;
-        }
-        return node;
     }
 
     @Override

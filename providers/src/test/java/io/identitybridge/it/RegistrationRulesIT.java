@@ -130,6 +130,86 @@ class RegistrationRulesIT {
         assertTrue(plan.body().contains("'client_id'"), plan.body());
     }
 
+    @Test
+    void anUpdateWithAReservedClaimOrAnUnknownScopeIs400NamingIt() {
+        String mine = api.register(registrar, Map.of("ClientName", "Claims by update")).get("clientId").asText();
+        JsonNode e = SecurityFixtures.error(api.call("Clients/update", registrar, Map.of("ClientId", mine, "PrefixClientClaims", false,
+                "Claims", List.of(Map.of("Type", "azp", "Value", IdsApi.SYSTEM_CLIENT)))), 400, "invalid_request");
+        assertTrue(e.get("error_description").asText().contains("'Claims[0].Type'") && e.get("error_description").asText().contains("'azp'"), e.toString());
+        e = SecurityFixtures.error(api.call("Clients/update", registrar, Map.of("ClientId", mine,
+                "Claims", List.of(Map.of("Type", "ok", "Value", "nul\u0000")))), 400, "invalid_request");
+        assertTrue(e.get("error_description").asText().contains("'Claims[0].Value'"), e.toString());
+        JsonNode info = api.ok("Clients/info", registrar, Map.of("ClientId", mine));
+        assertFalse(info.toString().contains(IdsApi.SYSTEM_CLIENT), "a refused update changes nothing: " + info);
+    }
+
+    @Test
+    void aPrefixChangeCannotTurnAStoredClaimIntoAReservedName() {
+        JsonNode ok = api.register(registrar, Map.of("Claims", List.of(Map.of("Type", "sub", "Value", "forged-subject"))));
+        String mine = ok.get("clientId").asText();
+        for (Map<String, Object> change : List.of(Map.<String, Object>of("PrefixClientClaims", false), Map.<String, Object>of("ClientClaimsPrefix", ""))) {
+            Map<String, Object> body = new HashMap<>(change);
+            body.put("ClientId", mine);
+            JsonNode e = SecurityFixtures.error(api.call("Clients/update", registrar, body), 400, "invalid_request");
+            assertTrue(e.get("error_description").asText().contains("'sub'"), change + " -> " + e);
+        }
+        JsonNode claims = Http.jwtPayload(api.token(mine, ok.get("clientSecret").asText(), null));
+        assertEquals("forged-subject", claims.get("client_sub").asText(), "the stored claim keeps its prefix");
+        assertFalse(claims.get("sub").asText().equals("forged-subject"));
+        // A harmless new prefix is applied to the stored claims.
+        api.ok("Clients/update", registrar, Map.of("ClientId", mine, "ClientClaimsPrefix", "app_"));
+        assertEquals("forged-subject", Http.jwtPayload(api.token(mine, ok.get("clientSecret").asText(), null)).get("app_sub").asText());
+    }
+
+    @Test
+    void concurrentRemovesOfOneClientRemoveItOnceWithoutAnError() throws Exception {
+        int logStart = kc.log().length();
+        for (int round = 0; round < 3; round++) {
+            String mine = api.register(registrar, Map.of("ClientName", "Removed twice")).get("clientId").asText();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<Http.Response>> answers = new java.util.ArrayList<>();
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                for (int i = 0; i < 4; i++) {
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return api.call("Clients/remove", registrar, Map.of("ClientId", mine));
+                    }));
+                }
+                go.countDown();
+                int removed = 0;
+                for (java.util.concurrent.Future<Http.Response> f : answers) {
+                    Http.Response r = f.get();
+                    if (r.status() == 200) {
+                        removed += r.json().get("affectedClientCount").asInt();
+                    } else {
+                        assertTrue(r.status() == 404 || r.status() == 409, r.status() + " " + r.body());
+                    }
+                }
+                assertEquals(1, removed, "exactly one remove removes the client");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        Thread.sleep(500);
+        String window = kc.log().substring(logStart);
+        assertTrue(HostileRequests.errorLines(window).isEmpty(), "no ERROR in the server log:\n" + String.join("\n", HostileRequests.errorLines(window)));
+    }
+
+    @Test
+    void aRegisteredClientCanBeSavedInTheAdminConsole() {
+        // IS4's defaults (30-day absolute refresh) exceed the realm's SSO Session Idle, which the console refuses to save.
+        String mine = api.register(registrar, Map.of("ClientName", "Console-savable", "AllowOfflineAccess", true,
+                "AbsoluteRefreshTokenLifetime", 5_000_000, "RefreshTokenExpiration", "Absolute")).get("clientId").asText();
+        JsonNode rep = kc.admin("GET", "/realms/creatio/clients?clientId=" + mine, null).json().get(0);
+        JsonNode realm = kc.admin("GET", "/realms/creatio", null).json();
+        JsonNode attributes = rep.get("attributes");
+        assertTrue(attributes.get("client.session.idle.timeout").asInt() <= realm.get("ssoSessionIdleTimeout").asInt(), attributes.toString());
+        assertTrue(attributes.get("client.session.max.lifespan").asInt() <= realm.get("ssoSessionMaxLifespan").asInt(), attributes.toString());
+        Http.Response saved = kc.admin("PUT", "/realms/creatio/clients/" + rep.get("id").asText(), rep);
+        assertEquals(204, saved.status(), saved.body());
+    }
+
     private static List<String> names(JsonNode array) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).sorted().toList();
     }

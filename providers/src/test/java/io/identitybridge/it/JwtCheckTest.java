@@ -1,0 +1,46 @@
+package io.identitybridge.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The suite's token check refuses what .NET's readers would silently resolve to the last value: a repeated key. */
+class JwtCheckTest {
+
+    @Test
+    void aPayloadWithADuplicateKeyIsRejected() {
+        String forged = jwt("{\"alg\":\"RS256\"}", "{\"exp\":1,\"azp\":\"app\",\"exp\":99999999999}");
+        AssertionError e = assertThrows(AssertionError.class, () -> JwtCheck.payload(forged));
+        assertTrue(e.getMessage().contains("exp"), e.getMessage());
+    }
+
+    @Test
+    void aHeaderWithADuplicateKeyIsRejected() {
+        assertThrows(AssertionError.class, () -> JwtCheck.payload(jwt("{\"alg\":\"RS256\",\"alg\":\"none\"}", "{\"sub\":\"a\"}")));
+    }
+
+    @Test
+    void duplicatesAreFoundInBodiesFragmentsAndEncodedUrls() {
+        String forged = jwt("{\"alg\":\"RS256\"}", "{\"client_id\":\"a\",\"client_id\":\"b\"}");
+        assertThrows(AssertionError.class, () -> JwtCheck.scan("{\"access_token\":\"" + forged + "\",\"token_type\":\"Bearer\"}"));
+        assertThrows(AssertionError.class, () -> JwtCheck.scan("http://localhost/cb#state=s&id_token=" + forged));
+        assertThrows(AssertionError.class, () -> JwtCheck.scan("<input type=\"hidden\" name=\"id_token\" value=\"" + forged + "\"/>"));
+    }
+
+    @Test
+    void aWellFormedTokenPassesAndNestedObjectsMayRepeatNames() {
+        String ok = jwt("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", "{\"sub\":\"a\",\"realm_access\":{\"roles\":[]},\"resource_access\":{\"x\":{\"roles\":[]}}}");
+        assertEquals("a", JwtCheck.payload(ok).get("sub").asText());
+        JwtCheck.scan("{\"access_token\":\"" + ok + "\"}");
+    }
+
+    private static String jwt(String header, String payload) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "." + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+    }
+}
