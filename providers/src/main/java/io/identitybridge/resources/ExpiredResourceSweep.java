@@ -12,16 +12,31 @@ import java.util.List;
 /**
  * Removes expired resources with their scopes and grants. Tokens already refuse an expired scope at once (see
  * {@link ResourceScopes#expired}); this only tidies up. Then brings the admin console's resource rows up to date.
- * Run through Keycloak's cluster-aware runner: one node per interval.
+ * Every node's timer fires each interval; Keycloak's cluster-aware runner only keeps two nodes from sweeping at the
+ * same moment (it frees its lock when the task ends), so the sweep also claims the interval in the cluster-wide
+ * single-use store: one node per interval sweeps, the others skip.
  */
 final class ExpiredResourceSweep implements ScheduledTask {
 
     static final String TASK_NAME = "identity-bridge-expired-resources";
     private static final Logger LOG = Logger.getLogger(ExpiredResourceSweep.class);
     private static final int BATCH = 200;
+    private static final String CLAIM_KEY = "identity-bridge:expired-resource-sweep";
+
+    private final int intervalSeconds;
+
+    ExpiredResourceSweep(int intervalSeconds) {
+        this.intervalSeconds = intervalSeconds;
+    }
 
     @Override
     public void run(KeycloakSession session) {
+        // Held for one interval and never released early, unlike the runner's lock.
+        if (!session.singleUseObjects().putIfAbsent(CLAIM_KEY, intervalSeconds)) {
+            LOG.debugf("Expired-resource sweep skipped: another node swept within the last %d s", intervalSeconds);
+            return;
+        }
+        LOG.debugf("Expired-resource sweep runs on this node for the next %d s", intervalSeconds);
         ResourceStore store = new ResourceStore(session);
         List<OwnedResourceEntity> expired = store.expired(System.currentTimeMillis(), BATCH);
         for (OwnedResourceEntity e : expired) {

@@ -38,17 +38,18 @@ public class OwnedResourceEntityProviderFactory implements JpaEntityProviderFact
         ResourceLifecycle lifecycle = new ResourceLifecycle(settings.realm());
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                schedule(factory, settings.resourceSweepSeconds() * 1000L);
+                schedule(factory, settings.resourceSweepSeconds());
             } else {
                 lifecycle.onEvent(event);
             }
         });
     }
 
-    private static void schedule(KeycloakSessionFactory factory, long intervalMillis) {
+    private static void schedule(KeycloakSessionFactory factory, int intervalSeconds) {
+        long intervalMillis = intervalSeconds * 1000L;
         try (KeycloakSession session = factory.create()) {
             session.getProvider(TimerProvider.class).schedule(
-                    new ClusterAwareScheduledTaskRunner(factory, new ExpiredResourceSweep(), intervalMillis),
+                    new ClusterAwareScheduledTaskRunner(factory, new ExpiredResourceSweep(intervalSeconds), intervalMillis),
                     intervalMillis, ExpiredResourceSweep.TASK_NAME);
         }
     }

@@ -44,8 +44,7 @@ final class DropInInstall {
     static DropInInstall create(String name, List<String> buildArgs) {
         Path root = Install.workDir().resolve(name);
         try {
-            Install.deleteTree(root);
-            Path home = unzip(Path.of(Install.required("ib.keycloak.zip")), root);
+            Path home = unpacked(name);
             Files.copy(Install.providerJar(), home.resolve("providers/identity-bridge.jar"), StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(home.resolve("data/import"));
             Files.copy(Install.topDir().resolve("realm-import/creatio-realm.json"), home.resolve("data/import/creatio-realm.json"));
@@ -57,6 +56,13 @@ final class DropInInstall {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A fresh, untouched distribution under {@code it-work/<name>}: no jar, no conf, no build; returns its home. */
+    static Path unpacked(String name) throws IOException {
+        Path root = Install.workDir().resolve(name);
+        Install.deleteTree(root);
+        return unzip(Path.of(Install.required("ib.keycloak.zip")), root);
     }
 
     Path home() {

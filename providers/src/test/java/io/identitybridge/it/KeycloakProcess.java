@@ -111,6 +111,11 @@ public final class KeycloakProcess implements AutoCloseable {
         return "http://localhost:" + httpPort;
     }
 
+    /** Health and metrics, when the conf file enables them. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     public String log() {
         try {
             return Files.readString(log);
@@ -136,6 +141,21 @@ public final class KeycloakProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGKILL, as a crashed or OOM-killed node goes: no shutdown hook, no goodbye to the cluster. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     private static int freePort() {

@@ -1,5 +1,6 @@
 package io.identitybridge.it;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A wrong realm file or server option must stop the start with Keycloak's own message; our jar must not
@@ -21,6 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StartupFailureIT {
 
     private static final Duration LIMIT = Duration.ofMinutes(4);
+
+    /** These starts use the drop-in install's own dev database whatever the suite runs on: once, in the H2 pass. */
+    @BeforeAll
+    static void onceInTheH2Pass() {
+        assumeTrue(!TestDatabase.suiteOnPostgres(), "runs once, in the H2 pass");
+    }
 
     @Test
     void malformedRealmFileFailsTheStartWithKeycloaksParseError() throws IOException {

@@ -1,0 +1,77 @@
+package io.identitybridge.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The Docker image, proven without a Docker engine: docker/Dockerfile's own steps, parsed from it, replayed on a fresh
+ * distribution (same {@code kc.sh build} options and ENV, same conf file, same realm files, same start command), then
+ * started {@code --optimized} on PostgreSQL with the environment docker/compose.yaml gives it. A Dockerfile change the
+ * replay does not understand fails here.
+ */
+class DockerImageIT {
+
+    private static final TestDatabase DB = TestDatabase.cluster();
+
+    @Test
+    void theDockerfilesStepsServeCreatioOptimizedOnPostgres() throws Exception {
+        assumeTrue(!TestDatabase.suiteOnPostgres(), "runs once, in the H2 pass (it has its own PostgreSQL database)");
+        assumeTrue(DB != null, "no PostgreSQL for tests: run eval \"$(scripts/postgres-for-tests.sh)\" first (CI does)");
+        DB.resetSchema();
+        Path home = DropInInstall.unpacked("docker-image");
+        Dockerfile dockerfile = Dockerfile.parse(Files.readString(Install.topDir().resolve("docker/Dockerfile")));
+        DockerfileReplay.Image image = DockerfileReplay.replay(dockerfile, Install.topDir(), home,
+                System.getProperty("ib.keycloak.version"), home.resolveSibling("build.log"));
+        System.out.println("DockerImageIT: replayed kc.sh " + String.join(" ", image.buildArgs()) + " with ENV " + image.buildEnv().keySet()
+                + ", starting kc.sh " + String.join(" ", image.startArgs()));
+
+        String adminPassword = KeycloakServer.randomSecret();
+        // What docker/compose.yaml passes, with this machine's database instead of the compose service's.
+        Map<String, String> env = new HashMap<>(image.runtimeEnv());
+        env.putAll(Map.of("KC_DB_URL", DB.url(), "KC_DB_USERNAME", DB.user(), "KC_DB_PASSWORD", DB.password(),
+                "KC_HTTP_ENABLED", "true", "KC_HOSTNAME_STRICT", "false",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
+                "KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE", Fixtures.path("seed/00_create.json").toString()));
+        try (KeycloakProcess kc = KeycloakProcess.launch(home, image.startArgs(), env, home.resolveSibling("server.log"))) {
+            kc.awaitReady();
+            String log = kc.log();
+            assertFalse(log.contains("differ from what is persisted"), "the start changed build options: " + kc.logTail());
+
+            // The conf file built in: health on the management port.
+            assertEquals(200, Http.get(kc.managementUrl() + "/health/ready", null).status());
+            // Discovery of the imported realm.
+            String realmUrl = kc.baseUrl() + "/realms/creatio";
+            Http.Response discovery = Http.get(realmUrl + "/.well-known/openid-configuration", null);
+            assertEquals(200, discovery.status());
+            assertEquals(realmUrl, discovery.json().get("issuer").asText());
+            Set<String> scopes = new HashSet<>();
+            discovery.json().get("scopes_supported").forEach(s -> scopes.add(s.asText()));
+            assertTrue(scopes.containsAll(CreatioScopes.ALL), scopes.toString());
+            // A seeded client's token, and the Identity Service API with it.
+            Http.Response token = Http.postForm(realmUrl + "/connect/token",
+                    Http.form("grant_type", "client_credentials", "scope", "find_clients IdentityServerApi"),
+                    IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET);
+            assertEquals(200, token.status(), token.body());
+            Http.Response found = Http.sendJson("POST", realmUrl + "/Clients/find", token.json().get("access_token").asText(),
+                    "{\"CustomerIds\":[\"00000000-0000-4000-8000-000000000000\"]}");
+            assertEquals(200, found.status(), found.body());
+            assertEquals("[]", found.json().toString());
+            assertFalse(kc.log().contains("is not searchable"), "docker/keycloak.conf's searchable attribute not in force");
+            // On PostgreSQL, not a dev database.
+            assertEquals("1", DB.sql("select count(*) from realm where name = 'creatio'"));
+            assertEquals("1", DB.sql("select count(*) from client where client_id = '" + IdsApi.SYSTEM_CLIENT + "'"));
+        }
+    }
+}
