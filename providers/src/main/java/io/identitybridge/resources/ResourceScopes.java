@@ -49,7 +49,8 @@ public final class ResourceScopes {
     /** IdentityServer4 puts an API resource's name into {@code aud}; Keycloak's own audience mapper does that here. */
     private static ProtocolMapperModel audience(String name) {
         ProtocolMapperModel m = new ProtocolMapperModel();
-        m.setName("audience of resource " + name);
+        // One mapper per resource scope, so a fixed name: with the resource name (up to 255) it overflowed the column.
+        m.setName("resource audience");
         m.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
         m.setProtocolMapper("oidc-audience-mapper");
         m.setConfig(Map.of("included.custom.audience", name, "access.token.claim", "true", "id.token.claim", "false",
