@@ -4,12 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.keycloak.provider.ProviderFactory;
+import org.keycloak.provider.Spi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a Keycloak operator sees under Server info → Providers. */
@@ -41,10 +49,36 @@ class ServerInfoIT {
         assertEquals("reject", executor.path("operationalInfo").path("unknown-parameters").asText(), executor.toString());
     }
 
+    /** Every factory the jar's META-INF/services files register is listed by Keycloak under its id. */
+    @Test
+    void serverInfoListsEveryFactoryTheJarRegisters(KeycloakServer kc) throws Exception {
+        JsonNode providers = kc.admin("GET", "/serverinfo", null).json().path("providers");
+        Set<String> listed = new HashSet<>();
+        providers.forEach(spi -> spi.path("providers").fieldNames().forEachRemaining(listed::add));
+        List<String> registered = new ArrayList<>();
+        try (JarFile jar = new JarFile(Install.required("ib.provider.jar"))) {
+            for (JarEntry e : Collections.list(jar.entries())) {
+                if (!e.getName().startsWith("META-INF/services/") || e.isDirectory()
+                        || e.getName().endsWith("/" + Spi.class.getName())) {
+                    continue;
+                }
+                String text = new String(jar.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+                for (String line : text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+                    Object factory = Class.forName(line).getDeclaredConstructor().newInstance();
+                    registered.add(((ProviderFactory<?>) factory).getId() + " (" + line + ")");
+                    assertTrue(listed.contains(((ProviderFactory<?>) factory).getId()),
+                            line + " registers id '" + ((ProviderFactory<?>) factory).getId() + "', which server info does not list");
+                }
+            }
+        }
+        // The jar's services files name at least one factory for each of the fourteen SPIs it extends.
+        assertTrue(registered.size() >= 14, "factories found in the jar: " + registered);
+    }
+
     @Test
     void serverInfoListsTheCreatioLoginTheme(KeycloakServer kc) {
         JsonNode themes = kc.admin("GET", "/serverinfo", null).json().path("themes").path("login");
-        assertNotNull(themes);
+        assertTrue(themes.isArray() && !themes.isEmpty(), "no login themes listed");
         Set<String> names = new HashSet<>();
         themes.forEach(t -> names.add(t.path("name").asText()));
         assertTrue(names.contains("creatio"), "login themes: " + names);
