@@ -47,12 +47,8 @@ final class ClientRegistry {
         boolean creatioApp = CreatioAppBody.isCreatioApp(node);
         CreatioAppBody.toIs4(node, true);
         refuse(rules().apply(node, true));
-        ClientRegistrar.Registered r;
-        try {
-            r = ClientRegistrar.register(ctx.session(), ctx.realm(), node, secretMinLength(), ctx.caller());
-        } catch (SeedInputException e) {
-            throw invalid(e.problems());
-        }
+        // Registration reports its problems in the answer; it never throws them.
+        ClientRegistrar.Registered r = ClientRegistrar.register(ctx.session(), ctx.realm(), node, secretMinLength(), ctx.caller());
         if (!r.problems().isEmpty()) {
             throw invalid(r.problems());
         }
