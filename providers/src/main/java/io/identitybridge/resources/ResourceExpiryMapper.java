@@ -28,7 +28,8 @@ public class ResourceExpiryMapper extends AbstractOIDCProtocolMapper implements 
 
     static ProtocolMapperModel model(String resourceName) {
         ProtocolMapperModel m = new ProtocolMapperModel();
-        m.setName("expiry of resource " + resourceName);
+        // Fixed: one per resource scope, and the resource name (up to 255) would overflow the name column.
+        m.setName("resource expiry");
         m.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
         m.setProtocolMapper(PROVIDER_ID);
         m.setConfig(Map.of(RESOURCE, resourceName));
