@@ -70,9 +70,10 @@ final class ClientRegistry {
      * the caller did not register, or an IS4-model body, stays a 409 and changes nothing.
      */
     private Map<String, Object> registeredAgain(String clientId, ObjectNode node) {
-        ClientModel c = ctx.session().clients().getClientByClientId(ctx.realm(), clientId);
-        if (c == null || c.getId().equals(ctx.caller().getId()) || ClientRegistrar.isBuiltIn(ctx.realm(), c.getClientId())
-                || !ctx.caller().getId().equals(c.getAttribute(ClientRegistrar.ATTR_REGISTERED_BY_ID))) {
+        ClientModel c;
+        try {
+            c = changeable(clientId); // the one ownership rule of update and remove
+        } catch (ApiError notTheCallers) {
             throw ApiError.conflict("client '" + ApiError.echo(clientId) + "' exists already");
         }
         // What a registration sets once (grant types, secrets) is kept; the rest is an update.

@@ -29,11 +29,11 @@ public final class ApiBenchmark {
         boolean postgres = args.length > 2 && args[2].equals("postgres");
         Map<String, String> db = Map.of();
         if (postgres) {
-            if (System.getenv("IB_TEST_PG_URL") == null) {
+            TestDatabase pg = TestDatabase.cluster();
+            if (pg == null) {
                 throw new IllegalStateException("postgres: run eval \"$(scripts/postgres-for-tests.sh)\" first");
             }
-            db = Map.of("KC_DB", "postgres", "KC_DB_URL", System.getenv("IB_TEST_PG_URL"),
-                    "KC_DB_USERNAME", System.getenv("IB_TEST_PG_USER"), "KC_DB_PASSWORD", System.getenv("IB_TEST_PG_PASSWORD"));
+            db = pg.keycloakEnv();
         }
         try (KeycloakServer kc = KeycloakServer.start(db)) {
             IdsApi api = new IdsApi(kc);
