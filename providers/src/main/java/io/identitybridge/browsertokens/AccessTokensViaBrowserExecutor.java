@@ -1,6 +1,6 @@
 package io.identitybridge.browsertokens;
 
-import io.identitybridge.seed.ClientFields;
+import io.identitybridge.vocabulary.ClientFields;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.protocol.oidc.utils.OIDCResponseType;
 import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;

@@ -1,7 +1,7 @@
 package io.identitybridge.compat;
 
 import io.identitybridge.config.IdentityBridgeProvider;
-import io.identitybridge.resources.ResourceScopes;
+import io.identitybridge.ownedresources.ResourceScopes;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;

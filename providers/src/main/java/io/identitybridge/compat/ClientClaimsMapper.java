@@ -2,8 +2,8 @@ package io.identitybridge.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.identitybridge.seed.ClientFields;
-import io.identitybridge.seed.ReservedClaims;
+import io.identitybridge.vocabulary.ClientFields;
+import io.identitybridge.vocabulary.ReservedClaims;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.Constants;

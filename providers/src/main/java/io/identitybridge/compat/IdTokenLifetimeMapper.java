@@ -1,6 +1,6 @@
 package io.identitybridge.compat;
 
-import io.identitybridge.seed.ClientFields;
+import io.identitybridge.vocabulary.ClientFields;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;

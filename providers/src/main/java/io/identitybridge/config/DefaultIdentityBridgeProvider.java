@@ -1,6 +1,6 @@
 package io.identitybridge.config;
 
-record DefaultIdentityBridgeProvider(IdentityBridgeSettings settings) implements IdentityBridgeProvider {
+public record DefaultIdentityBridgeProvider(IdentityBridgeSettings settings) implements IdentityBridgeProvider {
 
     @Override
     public void close() {

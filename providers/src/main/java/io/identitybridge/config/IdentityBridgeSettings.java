@@ -1,5 +1,7 @@
 package io.identitybridge.config;
 
+import io.identitybridge.boot.DefaultIdentityBridgeProviderFactory;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.identitybridge.console;
 
 import io.identitybridge.seed.ClientAttributeRules;
-import io.identitybridge.seed.ClientFields;
+import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.seed.ClientRegistrar;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;

@@ -2,7 +2,7 @@ package io.identitybridge.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.identitybridge.seed.ClientFields;
+import io.identitybridge.vocabulary.ClientFields;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;

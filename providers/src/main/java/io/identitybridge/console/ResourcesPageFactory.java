@@ -1,6 +1,6 @@
 package io.identitybridge.console;
 
-import io.identitybridge.resources.ResourceAdmin;
+import io.identitybridge.ownedresources.ResourceAdmin;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;

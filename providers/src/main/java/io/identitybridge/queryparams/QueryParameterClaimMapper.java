@@ -1,6 +1,6 @@
 package io.identitybridge.queryparams;
 
-import io.identitybridge.seed.ReservedClaims;
+import io.identitybridge.vocabulary.ReservedClaims;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.RealmModel;

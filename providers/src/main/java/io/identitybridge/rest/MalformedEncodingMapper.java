@@ -1,6 +1,6 @@
 package io.identitybridge.rest;
 
-import io.identitybridge.idsapi.ApiError;
+import io.identitybridge.creatioapi.ApiError;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -2,8 +2,8 @@ package io.identitybridge.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.identitybridge.seed.ClientFields;
-import io.identitybridge.seed.SecretHashes;
+import io.identitybridge.vocabulary.ClientFields;
+import io.identitybridge.vocabulary.SecretHashes;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;

@@ -1,6 +1,6 @@
 package io.identitybridge.secrets;
 
-import io.identitybridge.seed.ClientFields;
+import io.identitybridge.vocabulary.ClientFields;
 import org.keycloak.Config;
 import org.keycloak.authentication.ClientAuthenticator;
 import org.keycloak.authentication.ClientAuthenticatorFactory;

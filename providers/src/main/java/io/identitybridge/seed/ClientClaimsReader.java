@@ -1,5 +1,8 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.ClientFields;
+import io.identitybridge.vocabulary.ReservedClaims;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.SortedMap;
 import java.util.TreeSet;
 
-import static io.identitybridge.seed.ClientFields.ATTR;
+import static io.identitybridge.vocabulary.ClientFields.ATTR;
 
 /**
  * IS4 client {@code Claims} ({@code [{Type, Value}]}) with PrefixClientClaims (default true), ClientClaimsPrefix

@@ -1,5 +1,8 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.Limits;
+import io.identitybridge.vocabulary.SecretHashes;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,9 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.ClientFields;
+import io.identitybridge.vocabulary.Limits;
+import io.identitybridge.vocabulary.Problem;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
@@ -8,7 +12,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import static io.identitybridge.seed.ClientFields.ATTR;
+import static io.identitybridge.vocabulary.ClientFields.ATTR;
 
 /**
  * Maps one client of either input form (Creatio's appsettings fields, or IdentityServer4's Client model, seed 004

@@ -1,9 +1,11 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.ClientFields;
+
 import io.identitybridge.compat.ClientClaimsMapper;
 import io.identitybridge.compat.ClientIdClaimMapper;
 import io.identitybridge.compat.IdTokenLifetimeMapper;
-import io.identitybridge.resources.ResourceScopes;
+import io.identitybridge.ownedresources.ResourceScopes;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
@@ -29,7 +31,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import static io.identitybridge.seed.ClientFields.ATTR;
+import static io.identitybridge.vocabulary.ClientFields.ATTR;
 
 /** Reads a Keycloak client as {@link ClientFields} keys, and writes exactly the keys it is told to. */
 final class ClientStateIO {

@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.Limits;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

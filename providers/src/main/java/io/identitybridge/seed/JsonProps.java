@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.Problem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

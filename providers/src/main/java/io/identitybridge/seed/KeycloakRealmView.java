@@ -1,6 +1,8 @@
 package io.identitybridge.seed;
 
-import io.identitybridge.resources.ResourceScopes;
+import io.identitybridge.vocabulary.ClientFields;
+
+import io.identitybridge.ownedresources.ResourceScopes;
 import org.keycloak.Config;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;

@@ -1,5 +1,8 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.ClientFields;
+import io.identitybridge.vocabulary.Limits;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +14,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import static io.identitybridge.seed.ClientFields.ATTR;
+import static io.identitybridge.vocabulary.ClientFields.ATTR;
 
 /**
  * Client {@code Properties}: all are kept (as one JSON attribute, string values as IS4 stores them), and

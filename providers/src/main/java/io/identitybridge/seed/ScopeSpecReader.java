@@ -1,5 +1,9 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.Limits;
+import io.identitybridge.vocabulary.Problem;
+import io.identitybridge.vocabulary.ReservedClaims;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.ClientFields;
+
 import io.identitybridge.secrets.IdentityServerSecretAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;

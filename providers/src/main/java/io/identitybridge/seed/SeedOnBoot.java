@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.Problem;
+
 import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.console.SeedingRecord;
 import org.jboss.logging.Logger;

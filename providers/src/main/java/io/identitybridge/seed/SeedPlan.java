@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.Problem;
+
 import java.util.List;
 import java.util.SortedMap;
 

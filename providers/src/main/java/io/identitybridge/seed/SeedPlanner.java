@@ -1,5 +1,8 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.ClientFields;
+import io.identitybridge.vocabulary.Problem;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.Limits;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

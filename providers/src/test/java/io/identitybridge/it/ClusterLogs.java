@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class ClusterLogs {
 
     /** The expiry sweep logs, at DEBUG, whether this node swept in this interval or left it to another node. */
-    static final String SWEEP_CATEGORY = "io.identitybridge.resources";
+    static final String SWEEP_CATEGORY = "io.identitybridge.ownedresources";
     /** A plain view (ISPN000094) or, after nodes that started together formed two views, the merged one (ISPN000093). */
     private static final Pattern VIEW = Pattern.compile(
             "ISPN00009[34]: Received new(?:, MERGED)? cluster view for channel \\S+: (?:MergeView::)?\\[[^]]*] \\((\\d+)\\)");

@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.ClientFields;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.ClientFields;
+import io.identitybridge.vocabulary.Problem;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,0 +1,138 @@
+package io.identitybridge.boot;
+
+import io.identitybridge.config.DefaultIdentityBridgeProvider;
+import io.identitybridge.config.IdentityBridgeProvider;
+import io.identitybridge.config.IdentityBridgeProviderFactory;
+import io.identitybridge.config.IdentityBridgeSettings;
+
+import io.identitybridge.BuildInfo;
+import io.identitybridge.browsertokens.BrowserTokensPolicy;
+import io.identitybridge.creatioapi.ApiScopesInRealm;
+import io.identitybridge.seed.SeedOnBoot;
+import io.identitybridge.signingkey.CertificateFile;
+import io.identitybridge.signingkey.SigningCertificate;
+import io.identitybridge.signingkey.SigningKeyOnBoot;
+import io.identitybridge.signingkey.SigningKeySettings;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the server-wide options once and reports the jar version on the server-info page. */
+public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "default";
+
+    private IdentityBridgeSettings settings;
+    /** The migrated signing certificate, read (and checked) at init so that a bad file stops the start early. */
+    private SigningCertificate signingCertificate;
+
+    @Override
+    public void init(Config.Scope config) {
+        settings = IdentityBridgeSettings.parse(config::get, System::getenv);
+        SigningKeySettings signing = SigningKeySettings.parse(config::get);
+        signingCertificate = signing == null ? null : CertificateFile.load(signing);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // PostMigrationEvent comes after migration and --import-realm, so the realm to seed exists by then.
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                    RealmModel realm = session.realms().getRealmByName(settings.realm());
+                    if (realm != null) {
+                        BrowserTokensPolicy.ensure(session, realm);
+                        ApiScopesInRealm.ensure(realm);
+                    }
+                });
+                if (signingCertificate != null) {
+                    SigningKeyOnBoot.run(factory, settings.realm(), signingCertificate);
+                }
+                SeedOnBoot.run(factory, settings);
+            }
+        });
+    }
+
+    public IdentityBridgeSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public IdentityBridgeProvider create(KeycloakSession session) {
+        return new DefaultIdentityBridgeProvider(settings);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(IdentityBridgeSettings.OPT_REALM).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The realm that serves Creatio (the Identity Service URL is its base URL).")
+                .defaultValue(IdentityBridgeSettings.DEFAULT_REALM).add()
+                .property().name(IdentityBridgeSettings.OPT_CLIENTS).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Clients to seed at boot: Creatio's appsettings \"Clients\" string as is, or a JSON array.").secret(true).add()
+                .property().name(IdentityBridgeSettings.OPT_CLIENTS_FILE).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("A JSON array file, or a whole appsettings.json whose Clients key is read.").add()
+                .property().name(IdentityBridgeSettings.OPT_SECRET_MIN_LENGTH).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Shortest plaintext client secret accepted.").defaultValue(IdentityBridgeSettings.DEFAULT_SECRET_MIN_LENGTH).add()
+                .property().name(IdentityBridgeSettings.OPT_ON_INVALID).type(ProviderConfigProperty.LIST_TYPE)
+                .helpText("fail: an invalid seed input stops the start; skip: log it and change nothing.")
+                .options("fail", "skip").defaultValue("fail").add()
+                .property().name(IdentityBridgeSettings.OPT_PRUNE).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .helpText("Delete clients this seeder created earlier that are gone from the input.").defaultValue(false).add()
+                .property().name(IdentityBridgeSettings.OPT_RESOURCE_SWEEP_INTERVAL).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Seconds between runs of the task that removes expired OwnedResources (tokens refuse them at once anyway).")
+                .defaultValue(IdentityBridgeSettings.DEFAULT_RESOURCE_SWEEP_SECONDS).add()
+                .property().name(IdentityBridgeSettings.OPT_REGISTRATION_ALLOW_API_SCOPES).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .helpText("Let Clients/register grant IdentityServerApi and the API operation scopes (still only those the registrar holds).")
+                .defaultValue(false).add()
+                .property().name(IdentityBridgeSettings.OPT_REGISTRATION_MAX_TOKEN_LIFETIME).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Longest AccessTokenLifetime/IdentityTokenLifetime, in seconds, that Clients/register and update accept; 0: the realm's access-token lifespan.")
+                .defaultValue(IdentityBridgeSettings.DEFAULT_REGISTRATION_MAX_TOKEN_LIFETIME).add()
+                .property().name(IdentityBridgeSettings.OPT_MAX_RESOURCES_PER_OWNER).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Most live OwnedResources one client may own; OwnedResources/register beyond it answers 409.")
+                .defaultValue(IdentityBridgeSettings.DEFAULT_MAX_RESOURCES_PER_OWNER).add()
+                .property().name(SigningKeySettings.OPT_FILE).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The IdentityServer4 signing certificate (PFX/PKCS#12 or PEM with a PKCS#8 key): made the realm's active signing key at boot.").add()
+                .property().name(SigningKeySettings.OPT_PASSWORD).type(ProviderConfigProperty.PASSWORD)
+                .helpText("Password of the PFX; may be empty.").secret(true).add()
+                .property().name(SigningKeySettings.OPT_KEY_ID).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The kid to publish; default IdentityServer4 4.x's <SHA-1 THUMBPRINT><alg>.").add()
+                .build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("version", BuildInfo.version());
+        info.put("built-for-keycloak", BuildInfo.keycloakVersion());
+        if (settings != null) {
+            info.put("realm", settings.realm());
+            info.put("seed-source", settings.clients() != null ? "clients option" : settings.clientsFile() != null ? settings.clientsFile().toString() : "none");
+            info.put("on-invalid", settings.onInvalid().name().toLowerCase());
+            info.put("prune", String.valueOf(settings.prune()));
+            if (signingCertificate != null) {
+                info.put("signing-key", signingCertificate.algorithm() + " kid " + signingCertificate.kid());
+            }
+        }
+        return info;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,44 @@
+package io.identitybridge.creatioapi.clients;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.identitybridge.creatioapi.ApiBody;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Creatio's RemoveClient sends "the client id" (SPEC §4); should that be a bare JSON string rather than an object, it
+ * is read as {@code {"ClientId": "..."}}. Every other body passes unchanged to the usual reader and its checks.
+ */
+final class BareClientId {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private BareClientId() {
+    }
+
+    static InputStream asObject(InputStream in) {
+        byte[] bytes;
+        try {
+            bytes = in == null ? new byte[0] : in.readNBytes(ApiBody.MAX_BYTES + 1);
+        } catch (IOException e) {
+            bytes = new byte[0]; // the reader then says the body is empty
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8).strip();
+        if (text.startsWith("\"") && bytes.length <= ApiBody.MAX_BYTES) {
+            try {
+                JsonNode v = MAPPER.readTree(text);
+                if (v != null && v.isTextual()) {
+                    byte[] wrapped = MAPPER.writeValueAsBytes(MAPPER.createObjectNode().put("ClientId", v.textValue()));
+                    return new ByteArrayInputStream(wrapped);
+                }
+            } catch (IOException e) {
+                // not a JSON string: the reader reports it
+            }
+        }
+        return new ByteArrayInputStream(bytes);
+    }
+}

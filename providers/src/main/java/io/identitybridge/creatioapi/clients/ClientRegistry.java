@@ -1,0 +1,189 @@
+package io.identitybridge.creatioapi.clients;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.identitybridge.config.IdentityBridgeProvider;
+import io.identitybridge.config.IdentityBridgeSettings;
+import io.identitybridge.creatioapi.ApiError;
+import io.identitybridge.creatioapi.CallContext;
+import io.identitybridge.creatioapi.Props;
+import io.identitybridge.seed.ClientRegistrar;
+import io.identitybridge.vocabulary.Problem;
+import io.identitybridge.seed.SeedInputException;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ModelIllegalStateException;
+import org.keycloak.services.managers.ClientManager;
+import org.keycloak.services.managers.RealmManager;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Clients/info, register, update and remove: who may touch which client, and the answers. */
+final class ClientRegistry {
+
+    private final CallContext ctx;
+
+    ClientRegistry(CallContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The client named by the body's ClientId (the body has nothing else), if the caller may see it; else 403 or 404. */
+    ClientModel existing(Props body) {
+        String clientId = body.requiredText("ClientId");
+        body.rejectUnread();
+        ClientModel c = lookup(clientId);
+        if (!c.getId().equals(ctx.caller().getId())) {
+            owned(c);
+        }
+        return c;
+    }
+
+    Map<String, Object> register(Props body) {
+        ObjectNode node = body.node().deepCopy();
+        boolean creatioApp = CreatioAppBody.isCreatioApp(node);
+        CreatioAppBody.toIs4(node, true);
+        refuse(rules().apply(node, true));
+        // Registration reports its problems in the answer; it never throws them.
+        ClientRegistrar.Registered r = ClientRegistrar.register(ctx.session(), ctx.realm(), node, secretMinLength(), ctx.caller());
+        if (!r.problems().isEmpty()) {
+            throw invalid(r.problems());
+        }
+        if (r.exists() && creatioApp) {
+            return registeredAgain(r.clientId(), node);
+        }
+        if (r.exists()) {
+            throw ApiError.conflict("client '" + r.clientId() + "' exists already");
+        }
+        Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(ctx.session().clients().getClientByClientId(ctx.realm(), r.clientId())));
+        out.put("clientSecret", r.secret()); // the only time it is shown; Keycloak keeps only its hash
+        out.put("secret", r.secret()); // the name Creatio's AddClient reads
+        return out;
+    }
+
+    /**
+     * Creatio repeats AddClient (an error cancels its save, and a save may be retried), and only a secret hash is
+     * kept: so Creatio's body from the client's registrar updates it and gives it a new secret, shown once. A client
+     * the caller did not register, or an IS4-model body, stays a 409 and changes nothing.
+     */
+    private Map<String, Object> registeredAgain(String clientId, ObjectNode node) {
+        ClientModel c;
+        try {
+            c = changeable(clientId); // the one ownership rule of update and remove
+        } catch (ApiError notTheCallers) {
+            throw ApiError.conflict("client '" + ApiError.echo(clientId) + "' exists already");
+        }
+        // What a registration sets once (grant types, secrets) is kept; the rest is an update.
+        List<String> fixed = new ArrayList<>();
+        node.fieldNames().forEachRemaining(n -> {
+            if (REGISTRATION_ONLY.contains(n.toLowerCase(Locale.ROOT))) {
+                fixed.add(n);
+            }
+        });
+        node.remove(fixed);
+        List<String> changed;
+        try {
+            changed = ClientRegistrar.update(ctx.session(), ctx.realm(), c, node, secretMinLength());
+        } catch (SeedInputException e) {
+            throw invalid(e.problems());
+        }
+        String secret = ClientRegistrar.rotateSecret(ctx.session(), ctx.realm(), c, secretMinLength());
+        Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(c));
+        out.put("changed", changed);
+        out.put("clientSecret", secret);
+        out.put("secret", secret);
+        return out;
+    }
+
+    private static final Set<String> REGISTRATION_ONLY = Set.of("allowedgranttypes", "requirepkce",
+            "allowofflineaccess", "requireclientsecret", "protocoltype");
+
+    Map<String, Object> update(Props body) {
+        ClientModel c = changeable(body.requiredText("ClientId"));
+        ObjectNode node = body.node().deepCopy();
+        CreatioAppBody.toIs4(node, false);
+        refuse(rules().apply(node, false));
+        try {
+            List<String> changed = ClientRegistrar.update(ctx.session(), ctx.realm(), c, node, secretMinLength());
+            Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(c));
+            out.put("changed", changed);
+            return out;
+        } catch (SeedInputException e) {
+            throw invalid(e.problems());
+        }
+    }
+
+    /** A client that does not exist (any more) counts 0: Creatio repeats RemoveClient, and an error would cancel its save. */
+    int remove(Props body) {
+        String clientId = body.requiredText("ClientId");
+        body.rejectUnread();
+        if (ctx.session().clients().getClientByClientId(ctx.realm(), clientId) == null) {
+            return 0;
+        }
+        // Keycloak's own removal: service-account user, roles, sessions; our listener removes the resources it owns.
+        try {
+            ClientModel c = changeable(clientId);
+            return new ClientManager(new RealmManager(ctx.session())).removeClient(ctx.realm(), c) ? 1 : 0;
+        } catch (ModelIllegalStateException | IllegalStateException e) {
+            // A concurrent remove of the same client got there first, mid-way through this one: nothing of this call is
+            // kept (an ApiError rolls back), and the caller learns the client is gone.
+            throw ApiError.notFound("client '" + ApiError.echo(clientId) + "' was removed by a concurrent request");
+        }
+    }
+
+    /** A client the caller registered, other than itself: the only ones update, remove and revokeTokens may touch. */
+    ClientModel changeable(String clientId) {
+        ClientModel c = lookup(clientId);
+        if (c.getId().equals(ctx.caller().getId())) {
+            throw ApiError.accessDenied("a client cannot change or remove itself through the API");
+        }
+        return owned(c);
+    }
+
+    /** Judged on the client found, never on the request's text (a database may match ClientIds case-insensitively). */
+    private ClientModel owned(ClientModel c) {
+        if (ClientRegistrar.isBuiltIn(ctx.realm(), c.getClientId())) {
+            throw ApiError.accessDenied("'" + c.getClientId() + "' is one of Keycloak's own clients; the API does not touch it");
+        }
+        if (!ctx.caller().getId().equals(c.getAttribute(ClientRegistrar.ATTR_REGISTERED_BY_ID))) {
+            throw ApiError.accessDenied("client '" + c.getClientId() + "' was not registered by '" + ctx.caller().getClientId()
+                    + "'; a client acts only on the clients it registered (seeded and hand-made clients belong to the seed"
+                    + " input and the admin console)");
+        }
+        return c;
+    }
+
+    private RegistrationRules rules() {
+        return new RegistrationRules(ctx.caller(), ctx.realm(), settings());
+    }
+
+    private static void refuse(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw ApiError.badRequest(String.join("; ", problems));
+        }
+    }
+
+    private ClientModel lookup(String clientId) {
+        ClientModel c = ctx.session().clients().getClientByClientId(ctx.realm(), clientId);
+        if (c == null) {
+            throw ApiError.notFound("client '" + ApiError.echo(clientId) + "' does not exist in realm '" + ctx.realm().getName() + "'");
+        }
+        return c;
+    }
+
+    private IdentityBridgeSettings settings() {
+        return ctx.session().getProvider(IdentityBridgeProvider.class).settings();
+    }
+
+    private int secretMinLength() {
+        return settings().secretMinLength();
+    }
+
+    private static ApiError invalid(List<Problem> problems) {
+        return ApiError.badRequest(problems.stream().filter(Problem::isError)
+                .map(p -> (p.field() == null ? "" : "'" + p.field() + "' ") + p.message()).collect(Collectors.joining("; ")));
+    }
+}

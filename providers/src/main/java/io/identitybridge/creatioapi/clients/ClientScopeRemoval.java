@@ -1,0 +1,71 @@
+package io.identitybridge.creatioapi.clients;
+
+import io.identitybridge.creatioapi.ApiError;
+import io.identitybridge.creatioapi.CallContext;
+import io.identitybridge.creatioapi.Props;
+import io.identitybridge.ownedresources.ResourceStore;
+import io.identitybridge.seed.ClientRegistrar;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creatio's DeleteClientScopes ({@code Clients/deleteScopes}): takes scopes away from a client. A resource scope only
+ * its owner may take away; any other scope only the client's registrar. A scope the client does not have, or a client
+ * that is gone, is nothing to do and no error (Creatio repeats calls). Everything is checked before anything changes.
+ */
+final class ClientScopeRemoval {
+
+    static final int MAX_SCOPES = 200;
+
+    private ClientScopeRemoval() {
+    }
+
+    static Map<String, Object> delete(CallContext ctx, Props body) {
+        String clientId = body.requiredText("ClientId");
+        List<String> names = body.texts("AllowedScopes", MAX_SCOPES);
+        body.rejectUnread();
+        if (names == null) {
+            throw ApiError.badRequest("'AllowedScopes' is missing; name the scopes to take away");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("clientId", clientId);
+        List<String> removed = new ArrayList<>();
+        out.put("removedScopes", removed);
+        ClientModel client = ctx.session().clients().getClientByClientId(ctx.realm(), clientId);
+        if (client == null) {
+            return out;
+        }
+        if (ClientRegistrar.isBuiltIn(ctx.realm(), client.getClientId())) {
+            throw ApiError.accessDenied("'" + client.getClientId() + "' is one of Keycloak's own clients; the API does not touch it");
+        }
+        Map<String, ClientScopeModel> assigned = new HashMap<>(client.getClientScopes(true));
+        assigned.putAll(client.getClientScopes(false));
+        ResourceStore store = new ResourceStore(ctx.session());
+        List<ClientScopeModel> toRemove = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(names)) {
+            ClientScopeModel scope = assigned.get(name);
+            if (scope == null) {
+                continue;
+            }
+            String owner = store.ownerOf(ctx.realm(), name);
+            if (owner == null) {
+                new ClientRegistry(ctx).changeable(client.getClientId()); // 403 unless the caller registered the client
+            } else if (!owner.equals(ctx.caller().getId())) {
+                throw ApiError.accessDenied("resource '" + name + "' belongs to another client; only a resource's owner may take it away");
+            }
+            toRemove.add(scope);
+        }
+        for (ClientScopeModel scope : toRemove) {
+            client.removeClientScope(scope);
+            removed.add(scope.getName());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,154 @@
+package io.identitybridge.seed.admin;
+
+import io.identitybridge.config.IdentityBridgeProvider;
+import io.identitybridge.config.IdentityBridgeSettings;
+import io.identitybridge.vocabulary.Problem;
+import io.identitybridge.seed.SeedPlan;
+import io.identitybridge.seed.Seeder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /admin/realms/{realm}/identity-bridge/seed/plan} (dry run) and {@code .../seed/apply}: the boot seeder on
+ * demand, with the same input forms and an optional {@code ?prune=}. Guarded by Keycloak's own manage-clients
+ * permission.
+ */
+public class SeedAdminResource {
+
+    static final int MAX_BODY_CHARS = 16 * 1024 * 1024;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    SeedAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    @POST
+    @Path("seed/plan")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response plan(@QueryParam("prune") Boolean prune, String body) {
+        Response refused = refuse(body);
+        if (refused != null) {
+            return refused;
+        }
+        SeedPlan plan = seeder(prune).plan(session, realm, body, "request body");
+        return Response.status(plan.valid() ? 200 : 400).entity(render(plan, false)).build();
+    }
+
+    @POST
+    @Path("seed/apply")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response apply(@QueryParam("prune") Boolean prune, String body) {
+        Response refused = refuse(body);
+        if (refused != null) {
+            return refused;
+        }
+        Seeder seeder = seeder(prune);
+        SeedPlan plan = seeder.plan(session, realm, body, "request body");
+        if (!plan.valid()) {
+            return Response.status(400).entity(render(plan, false)).build();
+        }
+        Map<String, Object> result = render(plan, !plan.changesNothing());
+        if (!plan.changesNothing()) {
+            // Recorded first, in the same transaction: it rolls back with the seeding if that fails.
+            adminEvent.operation(OperationType.ACTION).resource(ResourceType.CLIENT)
+                    .resourcePath(session.getContext().getUri()).representation(result.get("summary")).success();
+            try {
+                seeder.apply(session, realm, plan);
+            } catch (ModelDuplicateException e) {
+                return error(409, "conflict", "a client or scope was created concurrently; plan again and retry");
+            }
+        }
+        return Response.ok(result).build();
+    }
+
+    /** {@code ?prune=true|false} overrides the server's prune option for this one call. */
+    private Seeder seeder(Boolean prune) {
+        IdentityBridgeSettings settings = session.getProvider(IdentityBridgeProvider.class).settings();
+        return new Seeder(settings.secretMinLength(), prune != null ? prune : settings.prune());
+    }
+
+    static Map<String, Object> render(SeedPlan plan, boolean applied) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!plan.valid()) {
+            out.put("error", "invalid_seed_input");
+            out.put("error_description", plan.problems().stream().filter(Problem::isError).count()
+                    + " problem(s) in the input; nothing was changed");
+        }
+        out.put("realm", plan.realm());
+        out.put("valid", plan.valid());
+        out.put("applied", applied);
+        Map<String, Long> summary = new LinkedHashMap<>();
+        for (SeedPlan.Action a : SeedPlan.Action.values()) {
+            summary.put(a.name().toLowerCase(), plan.count(a));
+        }
+        out.put("summary", summary);
+        out.put("scopes", items(plan.scopes()));
+        out.put("clients", items(plan.clients()));
+        out.put("problems", plan.problems().stream().map(SeedAdminResource::problem).toList());
+        return out;
+    }
+
+    private static List<Map<String, Object>> items(List<SeedPlan.Item> items) {
+        return items.stream().map(i -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", i.name());
+            m.put("action", i.action().name().toLowerCase());
+            if (i.action() == SeedPlan.Action.UPDATE) {
+                m.put("changes", i.changes());
+                m.put("keycloakFields", i.fields());
+            }
+            return m;
+        }).toList();
+    }
+
+    private static Map<String, Object> problem(Problem p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("severity", p.severity().name().toLowerCase());
+        m.put("kind", p.kind());
+        m.put("index", p.index());
+        m.put("name", p.name());
+        m.put("field", p.field());
+        m.put("message", p.message());
+        m.put("text", p.toString());
+        return m;
+    }
+
+    /** Permission first (throws 403), then the size limit; null when the request may go on. */
+    private Response refuse(String body) {
+        auth.clients().requireManage();
+        if (body != null && body.length() > MAX_BODY_CHARS) {
+            return error(413, "invalid_request", "the seed input is larger than " + MAX_BODY_CHARS + " characters");
+        }
+        return null;
+    }
+
+    private static Response error(int status, String error, String description) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", error, "error_description", description)).build();
+    }
+}
