@@ -1,5 +1,6 @@
 package io.identitybridge.console;
 
+import io.identitybridge.vocabulary.BuiltInClients;
 import io.identitybridge.seed.ClientAttributeRules;
 import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.seed.ClientRegistrar;
@@ -49,7 +50,7 @@ public class ClientTabFactory implements UiTabProviderFactory<UiTabProvider> {
                     + "' has the id this form was saved for.");
         }
         AdminConsoleAccess.evaluator(session, realm).clients().requireManage(client);
-        if (ClientRegistrar.isBuiltIn(realm, client.getClientId())) {
+        if (BuiltInClients.isBuiltIn(realm, client.getClientId())) {
             throw AdminConsoleAccess.refuse("'" + client.getClientId() + "' is one of Keycloak's own clients; Identity Bridge"
                     + " attributes are not set on it.");
         }

@@ -32,10 +32,6 @@ import java.util.UUID;
  */
 public final class ClientRegistrar {
 
-    /** The registrar's ClientId, for people to read. */
-    public static final String ATTR_REGISTERED_BY = "ib.registered.by";
-    /** The registrar's internal id: ownership, which a ClientId reused after a removal can never inherit. */
-    public static final String ATTR_REGISTERED_BY_ID = "ib.registered.by.id";
     /** Properties that identify a client or its credentials: set once at registration, never by an update. */
     private static final Set<String> NOT_UPDATABLE = Set.of("clientid", "secrets", "clientsecrets", "requireclientsecret",
             "allowedgranttypes", "protocoltype");
@@ -79,8 +75,8 @@ public final class ClientRegistrar {
         }
         SortedMap<String, String> desired = new TreeMap<>(item.desired());
         desired.put(ClientFields.ATTR + ClientFields.ATTR_SEEDED, ""); // seeding's prune must never remove it
-        desired.put(ClientFields.ATTR + ATTR_REGISTERED_BY, registrar.getClientId());
-        desired.put(ClientFields.ATTR + ATTR_REGISTERED_BY_ID, registrar.getId());
+        desired.put(ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY, registrar.getClientId());
+        desired.put(ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY_ID, registrar.getId());
         SeedApplier.apply(session, realm, new SeedPlan(realm.getName(), List.of(),
                 List.of(new SeedPlan.Item(item.name(), SeedPlan.Action.CREATE, List.of(), List.of(), desired)), List.of()));
         return new Registered(List.of(), false, item.name(), secret);
@@ -134,11 +130,6 @@ public final class ClientRegistrar {
         }
         ClientStateIO.write(session, realm, client, target, keys);
         return List.copyOf(changed);
-    }
-
-    /** Keycloak's own clients (admin-cli, account, realm-management, ...). */
-    public static boolean isBuiltIn(RealmModel realm, String clientId) {
-        return KeycloakRealmView.isBuiltIn(realm, clientId);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.BuiltInClients;
 import io.identitybridge.vocabulary.ClientFields;
 
 import io.identitybridge.ownedresources.ResourceScopes;
@@ -20,9 +21,6 @@ import java.util.stream.Collectors;
 /** {@link RealmView} over a live realm, read inside the caller's transaction. */
 final class KeycloakRealmView implements RealmView {
 
-    private static final Set<String> BUILT_IN = Set.of(Constants.ADMIN_CLI_CLIENT_ID, Constants.ADMIN_CONSOLE_CLIENT_ID,
-            Constants.ACCOUNT_MANAGEMENT_CLIENT_ID, Constants.ACCOUNT_CONSOLE_CLIENT_ID, Constants.BROKER_SERVICE_CLIENT_ID,
-            Constants.REALM_MANAGEMENT_CLIENT_ID);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -80,12 +78,7 @@ final class KeycloakRealmView implements RealmView {
 
     @Override
     public boolean isBuiltIn(String clientId) {
-        return isBuiltIn(realm, clientId);
-    }
-
-    static boolean isBuiltIn(RealmModel realm, String clientId) {
-        // "<realm>-realm" clients are the admin realm's handles on other realms.
-        return BUILT_IN.contains(clientId) || Config.getAdminRealm().equals(realm.getName()) && clientId.endsWith("-realm");
+        return BuiltInClients.isBuiltIn(realm, clientId);
     }
 
     private Map<String, ClientScopeModel> scopes() {

@@ -27,6 +27,10 @@ public final class ClientFields {
     public static final String ATTR_CLIENT_CLAIMS = "ib.client.claims";
     public static final String ATTR_CLIENT_CLAIMS_PREFIX = "ib.client.claims.prefix";
     public static final String ATTR_CLIENT_CLAIMS_ALWAYS = "ib.client.claims.always";
+    /** The registrar's ClientId, for people to read. */
+    public static final String ATTR_REGISTERED_BY = "ib.registered.by";
+    /** The registrar's internal id: ownership, which a ClientId reused after a removal can never inherit. */
+    public static final String ATTR_REGISTERED_BY_ID = "ib.registered.by.id";
 
     /** Keycloak field → the IS4 property an administrator would recognise. Insertion order is report order. */
     public static final Map<String, String> SOURCE;

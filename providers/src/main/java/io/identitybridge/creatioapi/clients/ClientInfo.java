@@ -41,7 +41,7 @@ final class ClientInfo {
                 : Arrays.stream(postLogout.split("##")).filter(s -> !s.isBlank() && !s.equals("-")).sorted().toList());
         m.put("accessTokenLifetime", seconds(c.getAttribute("access.token.lifespan")));
         m.put("allowAccessTokensViaBrowser", "true".equals(c.getAttribute(ClientFields.ATTR_ACCESS_TOKENS_VIA_BROWSER)));
-        m.put("registeredBy", c.getAttribute(ClientRegistrar.ATTR_REGISTERED_BY));
+        m.put("registeredBy", c.getAttribute(ClientFields.ATTR_REGISTERED_BY));
         m.put("systemUserId", property(c, CreatioAppBody.SYSTEM_USER_ID));
         return m;
     }

@@ -1,5 +1,7 @@
 package io.identitybridge.creatioapi.clients;
 
+import io.identitybridge.vocabulary.ClientFields;
+import io.identitybridge.vocabulary.BuiltInClients;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.identitybridge.config.IdentityBridgeProvider;
 import io.identitybridge.config.IdentityBridgeSettings;
@@ -145,10 +147,10 @@ final class ClientRegistry {
 
     /** Judged on the client found, never on the request's text (a database may match ClientIds case-insensitively). */
     private ClientModel owned(ClientModel c) {
-        if (ClientRegistrar.isBuiltIn(ctx.realm(), c.getClientId())) {
+        if (BuiltInClients.isBuiltIn(ctx.realm(), c.getClientId())) {
             throw ApiError.accessDenied("'" + c.getClientId() + "' is one of Keycloak's own clients; the API does not touch it");
         }
-        if (!ctx.caller().getId().equals(c.getAttribute(ClientRegistrar.ATTR_REGISTERED_BY_ID))) {
+        if (!ctx.caller().getId().equals(c.getAttribute(ClientFields.ATTR_REGISTERED_BY_ID))) {
             throw ApiError.accessDenied("client '" + c.getClientId() + "' was not registered by '" + ctx.caller().getClientId()
                     + "'; a client acts only on the clients it registered (seeded and hand-made clients belong to the seed"
                     + " input and the admin console)");

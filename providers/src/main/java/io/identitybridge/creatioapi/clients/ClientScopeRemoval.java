@@ -1,5 +1,6 @@
 package io.identitybridge.creatioapi.clients;
 
+import io.identitybridge.vocabulary.BuiltInClients;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.creatioapi.CallContext;
 import io.identitybridge.creatioapi.Props;
@@ -42,7 +43,7 @@ final class ClientScopeRemoval {
         if (client == null) {
             return out;
         }
-        if (ClientRegistrar.isBuiltIn(ctx.realm(), client.getClientId())) {
+        if (BuiltInClients.isBuiltIn(ctx.realm(), client.getClientId())) {
             throw ApiError.accessDenied("'" + client.getClientId() + "' is one of Keycloak's own clients; the API does not touch it");
         }
         Map<String, ClientScopeModel> assigned = new HashMap<>(client.getClientScopes(true));

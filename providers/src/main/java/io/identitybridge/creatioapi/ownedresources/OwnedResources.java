@@ -1,5 +1,6 @@
 package io.identitybridge.creatioapi.ownedresources;
 
+import io.identitybridge.vocabulary.BuiltInClients;
 import io.identitybridge.ownedresources.CustomerClients;
 import io.identitybridge.ownedresources.OwnedResourceEntity;
 import io.identitybridge.ownedresources.ResourceScopes;
@@ -60,7 +61,7 @@ final class OwnedResources {
             if (grantee == null) {
                 throw ApiError.notFound("grantee client '" + ApiError.echo(clientId) + "' does not exist in realm '" + realm.getName() + "'");
             }
-            if (ClientRegistrar.isBuiltIn(realm, grantee.getClientId())) {
+            if (BuiltInClients.isBuiltIn(realm, grantee.getClientId())) {
                 throw ApiError.badRequest("grantee '" + grantee.getClientId() + "' is one of Keycloak's own clients, which the API does not change");
             }
             grantees.add(grantee);
@@ -126,7 +127,7 @@ final class OwnedResources {
         if (client == null) {
             throw ApiError.notFound("client '" + ApiError.echo(g.clientId()) + "' does not exist in realm '" + realm.getName() + "'");
         }
-        if (ClientRegistrar.isBuiltIn(realm, client.getClientId())) {
+        if (BuiltInClients.isBuiltIn(realm, client.getClientId())) {
             throw ApiError.badRequest("'" + client.getClientId() + "' is one of Keycloak's own clients, which the API does not change");
         }
         boolean has = client.getClientScopes(false).containsKey(scope.getName()) || client.getClientScopes(true).containsKey(scope.getName());
