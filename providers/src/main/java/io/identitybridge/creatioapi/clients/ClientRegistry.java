@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Clients/info, register, update and remove: who may touch which client, and the answers. */
 final class ClientRegistry {
@@ -80,7 +81,7 @@ final class ClientRegistry {
         // What a registration sets once (grant types, secrets) is kept; the rest is an update.
         List<String> fixed = new ArrayList<>();
         node.fieldNames().forEachRemaining(n -> {
-            if (REGISTRATION_ONLY.contains(n.toLowerCase(Locale.ROOT))) {
+            if (KEPT_ON_REPEAT.contains(n.toLowerCase(Locale.ROOT))) {
                 fixed.add(n);
             }
         });
@@ -99,8 +100,9 @@ final class ClientRegistry {
         return out;
     }
 
-    private static final Set<String> REGISTRATION_ONLY = Set.of("allowedgranttypes", "requirepkce",
-            "allowofflineaccess", "requireclientsecret", "protocoltype");
+    /** What a repeated AddClient keeps as registered: the flows, and the switches Creatio's body always sends. */
+    private static final Set<String> KEPT_ON_REPEAT = Stream.concat(ClientWrites.FLOWS.stream(),
+            Stream.of("requirepkce", "allowofflineaccess")).collect(Collectors.toUnmodifiableSet());
 
     Map<String, Object> update(Props body) {
         ClientModel c = changeable(body.requiredText("ClientId"));

@@ -33,9 +33,10 @@ import java.util.UUID;
  */
 final class ClientWrites {
 
-    /** Properties that identify a client or its credentials: set once at registration, never by an update. */
-    private static final Set<String> NOT_UPDATABLE = Set.of("clientid", "secrets", "clientsecrets", "requireclientsecret",
-            "allowedgranttypes", "protocoltype");
+    /** A client's flows: set once at registration, never by an update. */
+    static final Set<String> FLOWS = Set.of("requireclientsecret", "allowedgranttypes", "protocoltype");
+    /** Its secrets: generated at registration, replaced only by a repeated AddClient. */
+    private static final Set<String> SECRETS = Set.of("secrets", "clientsecrets");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -60,7 +61,7 @@ final class ClientWrites {
         ObjectNode node = body.deepCopy();
         Set<String> given = names(body);
         for (String name : given) {
-            if (name.equals("secrets") || name.equals("clientsecrets")) {
+            if (SECRETS.contains(name)) {
                 problems.add(Problem.error(0, null, name, "must not be sent: Clients/register generates the secret and returns it once"));
             }
         }
@@ -98,7 +99,7 @@ final class ClientWrites {
         Set<String> given = names(body);
         body = withStoredClaims(client, body, given);
         List<Problem> problems = new ArrayList<>();
-        given.stream().filter(NOT_UPDATABLE::contains).filter(n -> !n.equals("clientid")).forEach(n -> problems.add(
+        given.stream().filter(n -> FLOWS.contains(n) || SECRETS.contains(n)).forEach(n -> problems.add(
                 Problem.error(0, client.getClientId(), n, "cannot be changed by Clients/update; remove and register the client again")));
         DesiredClient partial = DesiredState.readClient(body, secretMinLength, problems);
         // The reader judges a whole client; only findings about what this update gives apply to it.

@@ -1,0 +1,108 @@
+package io.identitybridge.structure;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientProvider;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.managers.ClientManager;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The package rules of docs/ARCHITECTURE.md, checked on the provider jar's compiled classes. */
+class PackageRulesTest {
+
+    private static final String OURS = "io.identitybridge..";
+    /** Features a user or a client reaches from outside: each stands alone on the shared packages below it. */
+    private static final List<String> ENDPOINTS = List.of("io.identitybridge.creatioapi.clients..",
+            "io.identitybridge.creatioapi.ownedresources..", "io.identitybridge.creatioapi.serviceinfo..",
+            "io.identitybridge.creatioapi.unserved..", "io.identitybridge.seed.admin..", "io.identitybridge.console..");
+    /** What seeding offers the rest of the bundle: its stage types and its one door, nothing of its machinery. */
+    private static final List<String> SEED_DOOR = List.of("Seeder", "SeedText", "DesiredState", "DesiredClient", "SeedReview",
+            "SeedPlan", "SeedResult", "SeedStatus", "SeedInputException", "ClientChange", "AllowedScopes", "ClientAttributeRules");
+
+    private static JavaClasses jar;
+
+    @BeforeAll
+    static void importJarClasses() {
+        // The module's own output only: the test classpath also holds the migration tool's classes.
+        jar = new ClassFileImporter().importPath(Path.of("target", "classes"));
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("io.identitybridge.(**)").should().beFreeOfCycles().check(jar);
+    }
+
+    @Test
+    void theVocabularyDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("io.identitybridge.vocabulary..").should().dependOnClassesThat(
+                resideInAPackage(OURS).and(resideOutsideOfPackage("io.identitybridge.vocabulary.."))).check(jar);
+    }
+
+    @Test
+    void configHoldsSettingsOnly() {
+        noClasses().that().resideInAPackage("io.identitybridge.config..").should().dependOnClassesThat(
+                resideInAPackage(OURS).and(resideOutsideOfPackage("io.identitybridge.config.."))
+                        .and(resideOutsideOfPackage("io.identitybridge.vocabulary.."))).check(jar);
+    }
+
+    @Test
+    void nothingDependsOnTheBootHub() {
+        noClasses().that().resideOutsideOfPackage("io.identitybridge.boot..").should()
+                .dependOnClassesThat().resideInAPackage("io.identitybridge.boot..").check(jar);
+    }
+
+    @Test
+    void endpointsDoNotReachIntoEachOther() {
+        for (String endpoint : ENDPOINTS) {
+            DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> others = resideInAPackage("no.such.package");
+            for (String other : ENDPOINTS) {
+                if (!other.equals(endpoint) && !other.startsWith(endpoint.replace("..", "."))) {
+                    others = others.or(resideInAPackage(other));
+                }
+            }
+            noClasses().that().resideInAPackage(endpoint).should().dependOnClassesThat(others).check(jar);
+        }
+    }
+
+    @Test
+    void outsideSeedingOnlyItsDoorAndStagesAreUsed() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.identitybridge.seed").should().dependOnClassesThat(
+                resideInAPackage("io.identitybridge.seed").and(DescribedPredicate.describe("not one of " + SEED_DOOR,
+                        c -> !SEED_DOOR.contains(c.getName().substring(c.getPackageName().length() + 1).replaceAll("\\$.*", "")))));
+        rule.check(jar);
+    }
+
+    @Test
+    void aClientIsWrittenOnlyThroughSeeding() {
+        DescribedPredicate<JavaMethodCall> writesAClient = DescribedPredicate.describe(
+                "writes a client's own fields (not-before and scope links aside)", call -> {
+                    String name = call.getName();
+                    if (call.getTargetOwner().isAssignableTo(ClientModel.class)) {
+                        return name.matches("set(?!NotBefore).*|removeAttribute|(add|remove)(RedirectUri|WebOrigin)");
+                    }
+                    return call.getTargetOwner().isAssignableTo(ClientManager.class) && name.equals("createClient")
+                            || (call.getTargetOwner().isAssignableTo(RealmModel.class)
+                            || call.getTargetOwner().isAssignableTo(ClientProvider.class)) && name.equals("addClient");
+                });
+        noClasses().that().resideOutsideOfPackage("io.identitybridge.seed").should().callMethodWhere(writesAClient).check(jar);
+    }
+
+    @Test
+    void noClassOfOursPosesAsKeycloak() {
+        classes().should().resideInAPackage(OURS).check(jar);
+    }
+}
