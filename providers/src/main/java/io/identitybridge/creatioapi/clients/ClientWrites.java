@@ -1,9 +1,5 @@
 package io.identitybridge.creatioapi.clients;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.identitybridge.seed.ClientChange;
@@ -38,7 +34,6 @@ final class ClientWrites {
     /** Its secrets: generated at registration, replaced only by a repeated AddClient. */
     private static final Set<String> SECRETS = Set.of("secrets", "clientsecrets");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The outcome: problems (nothing written), or the new client's id and its one-time secret. */
     record Registered(List<Problem> problems, boolean exists, String clientId, String secret) {
@@ -97,7 +92,7 @@ final class ClientWrites {
      */
     List<String> update(ClientModel client, ObjectNode body) {
         Set<String> given = names(body);
-        body = withStoredClaims(client, body, given);
+        body = StoredClaims.joinedTo(client, body, given);
         List<Problem> problems = new ArrayList<>();
         given.stream().filter(n -> FLOWS.contains(n) || SECRETS.contains(n)).forEach(n -> problems.add(
                 Problem.error(0, client.getClientId(), n, "cannot be changed by Clients/update; remove and register the client again")));
@@ -147,42 +142,6 @@ final class ClientWrites {
         byte[] bytes = new byte[Math.max(48, secretMinLength)];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /**
-     * Claims and their prefix give the final claim names together, so an update of either is judged (and written) with
-     * the stored other: a new prefix must not turn a stored claim into a reserved name, nor new claims dodge the check
-     * under the default prefix when the client has another one.
-     */
-    private static ObjectNode withStoredClaims(ClientModel client, ObjectNode body, Set<String> given) {
-        if (!given.contains("claims") && !given.contains("prefixclientclaims") && !given.contains("clientclaimsprefix")) {
-            return body;
-        }
-        ObjectNode node = body.deepCopy();
-        String prefix = client.getAttribute(ClientFields.ATTR_CLIENT_CLAIMS_PREFIX);
-        boolean prefixed = prefix == null || !prefix.isEmpty();
-        if (!given.contains("claims")) {
-            ArrayNode claims = node.putArray("Claims");
-            String stored = client.getAttribute(ClientFields.ATTR_CLIENT_CLAIMS);
-            if (stored != null && !stored.isBlank()) {
-                try {
-                    for (JsonNode pair : MAPPER.readTree(stored)) {
-                        claims.addObject().put("Type", pair.path(0).asText()).put("Value", pair.path(1).asText());
-                    }
-                } catch (JsonProcessingException e) {
-                    throw new SeedInputException(List.of(Problem.error(0, client.getClientId(), "Claims",
-                            "are stored in a form this version cannot read; send Claims with the update")));
-                }
-            }
-        }
-        if (!given.contains("prefixclientclaims")) {
-            node.put("PrefixClientClaims", prefixed);
-        }
-        if (!given.contains("clientclaimsprefix") && prefix != null && !prefix.isEmpty()) {
-            node.put("ClientClaimsPrefix", prefix);
-        }
-        given.addAll(Set.of("claims", "prefixclientclaims", "clientclaimsprefix"));
-        return node;
     }
 
     private static Set<String> names(ObjectNode body) {
