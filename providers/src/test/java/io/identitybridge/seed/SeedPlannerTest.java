@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import static io.identitybridge.seed.SeedInputTest.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SeedPlannerTest {
@@ -71,6 +72,26 @@ class SeedPlannerTest {
             assertTrue(errors.stream().anyMatch(e -> e.contains(expected)), "missing: " + expected + "\nin: " + errors);
         }
         assertTrue(plan.problems().stream().anyMatch(p -> !p.isError() && p.toString().contains("(short) ClientId is shorter than the 16")));
+    }
+
+    @Test
+    void aReviewWithAnErrorNeverBecomesAPlan() {
+        SeedReview invalid = plan(fixture("03_invalid.json"), new FakeRealm());
+        assertTrue(invalid.plan().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> new SeedPlan(invalid));
+        SeedReview valid = plan(fixture("00_create.json"), new FakeRealm());
+        assertEquals(valid, valid.plan().orElseThrow().review());
+    }
+
+    @Test
+    void problemsKeepTheInputsOrderWhateverStageFoundThem() {
+        // Reading finds the secret, reviewing finds the duplicate and the unknown scope: reported by position.
+        String input = "[{\"ClientId\":\"order-client-000001\",\"Secrets\":[\"short\"],\"AllowedGrantTypes\":[\"client_credentials\"],"
+                + "\"AllowedScopes\":[\"no_such_scope\"]},{\"ClientId\":\"order-client-000001\",\"Secrets\":[\"short\"],"
+                + "\"AllowedGrantTypes\":[\"client_credentials\"]}]";
+        List<Integer> positions = plan(input, new FakeRealm()).problems().stream().filter(Problem::isError).map(Problem::index).toList();
+        assertEquals(positions.stream().sorted().toList(), positions);
+        assertEquals(List.of(0, 1), positions.stream().distinct().toList());
     }
 
     @Test
