@@ -50,7 +50,7 @@ final class ClientRegistry {
         CreatioAppBody.toIs4(node, true);
         refuse(rules().apply(node, true));
         // Registration reports its problems in the answer; it never throws them.
-        ClientWrites.Registered r = writes().register(node, ctx.caller());
+        ClientWrites.Registered r = writes().register(node);
         if (!r.problems().isEmpty()) {
             throw invalid(r.problems());
         }
@@ -182,7 +182,7 @@ final class ClientRegistry {
     }
 
     private ClientWrites writes() {
-        return new ClientWrites(ctx.session(), ctx.realm(), settings().secretMinLength());
+        return new ClientWrites(ctx, settings().secretMinLength());
     }
 
     private static ApiError invalid(List<Problem> problems) {

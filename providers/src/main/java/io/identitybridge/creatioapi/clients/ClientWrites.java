@@ -2,6 +2,7 @@ package io.identitybridge.creatioapi.clients;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.identitybridge.creatioapi.CallContext;
 import io.identitybridge.seed.ClientChange;
 import io.identitybridge.seed.DesiredClient;
 import io.identitybridge.seed.DesiredState;
@@ -11,8 +12,6 @@ import io.identitybridge.seed.Seeder;
 import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.vocabulary.Problem;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -39,19 +38,18 @@ final class ClientWrites {
     record Registered(List<Problem> problems, boolean exists, String clientId, String secret) {
     }
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
+    private final CallContext ctx;
     private final int secretMinLength;
     private final Seeder seeder;
 
-    ClientWrites(KeycloakSession session, RealmModel realm, int secretMinLength) {
-        this.session = session;
-        this.realm = realm;
+    ClientWrites(CallContext ctx, int secretMinLength) {
+        this.ctx = ctx;
         this.secretMinLength = secretMinLength;
         this.seeder = new Seeder(secretMinLength, false);
     }
 
-    Registered register(ObjectNode body, ClientModel registrar) {
+    Registered register(ObjectNode body) {
+        ClientModel registrar = ctx.caller();
         List<Problem> problems = new ArrayList<>();
         ObjectNode node = body.deepCopy();
         Set<String> given = names(body);
@@ -73,7 +71,7 @@ final class ClientWrites {
         client.state().put(ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY, registrar.getClientId());
         client.state().put(ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY_ID, registrar.getId());
 
-        SeedReview review = seeder.review(session, realm, new DesiredState(List.of(), List.of(client), problems));
+        SeedReview review = seeder.review(ctx.session(), ctx.realm(), new DesiredState(List.of(), List.of(client), problems));
         List<Problem> errors = review.problems().stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             return new Registered(errors, false, null, null);
@@ -82,7 +80,7 @@ final class ClientWrites {
         if (item.action() != SeedReview.Action.CREATE) {
             return new Registered(List.of(), true, item.name(), null);
         }
-        seeder.apply(session, realm, review.plan().orElseThrow());
+        seeder.apply(ctx.session(), ctx.realm(), review.plan().orElseThrow());
         return new Registered(List.of(), false, item.name(), secret);
     }
 
@@ -103,7 +101,7 @@ final class ClientWrites {
         if (!relevant.isEmpty()) {
             throw new SeedInputException(relevant);
         }
-        return write(ClientChange.of(session, realm, client).setGiven(partial, given));
+        return write(ClientChange.of(ctx.session(), ctx.realm(), client).setGiven(partial, given));
     }
 
     /**
@@ -119,13 +117,13 @@ final class ClientWrites {
         if (stored == null) {
             throw new IllegalStateException("a generated secret was not readable as a seed secret");
         }
-        write(ClientChange.of(session, realm, client).set(key, stored));
+        write(ClientChange.of(ctx.session(), ctx.realm(), client).set(key, stored));
         return secret;
     }
 
     /** Through the door; the IS4 names of what changed, in the order administrators know them. */
     private List<String> write(ClientChange change) {
-        SeedReview review = seeder.review(session, realm, change.toState());
+        SeedReview review = seeder.review(ctx.session(), ctx.realm(), change.toState());
         if (!review.valid()) {
             throw new SeedInputException(review.problems().stream().filter(Problem::isError).toList());
         }
@@ -133,7 +131,7 @@ final class ClientWrites {
         if (item.action() == SeedReview.Action.CREATE) {
             throw new SeedInputException(List.of(Problem.error(0, item.name(), "ClientId", "was removed by a concurrent request")));
         }
-        seeder.apply(session, realm, review.plan().orElseThrow());
+        seeder.apply(ctx.session(), ctx.realm(), review.plan().orElseThrow());
         return ClientFields.SOURCE.entrySet().stream().filter(e -> item.fields().contains(e.getKey()))
                 .map(e -> e.getValue()).distinct().toList();
     }
