@@ -7,6 +7,7 @@ import io.identitybridge.seed.ClientChange;
 import io.identitybridge.seed.DesiredClient;
 import io.identitybridge.seed.DesiredState;
 import io.identitybridge.seed.SeedInputException;
+import io.identitybridge.seed.SeedPlan;
 import io.identitybridge.seed.SeedReview;
 import io.identitybridge.seed.Seeder;
 import io.identitybridge.vocabulary.ClientFields;
@@ -19,6 +20,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -72,15 +74,15 @@ final class ClientWrites {
         client.state().put(ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY_ID, registrar.getId());
 
         SeedReview review = seeder.review(ctx.session(), ctx.realm(), new DesiredState(List.of(), List.of(client), problems));
-        List<Problem> errors = review.problems().stream().filter(Problem::isError).toList();
-        if (!errors.isEmpty()) {
-            return new Registered(errors, false, null, null);
+        SeedPlan plan = review.plan().orElse(null);
+        if (plan == null) {
+            return new Registered(errors(review), false, null, null);
         }
         SeedReview.Item item = review.clients().get(0);
         if (item.action() != SeedReview.Action.CREATE) {
             return new Registered(List.of(), true, item.name(), null);
         }
-        seeder.apply(ctx.session(), ctx.realm(), review.plan().orElseThrow());
+        seeder.apply(ctx.session(), ctx.realm(), plan);
         return new Registered(List.of(), false, item.name(), secret);
     }
 
@@ -124,16 +126,18 @@ final class ClientWrites {
     /** Through the door; the IS4 names of what changed, in the order administrators know them. */
     private List<String> write(ClientChange change) {
         SeedReview review = seeder.review(ctx.session(), ctx.realm(), change.toState());
-        if (!review.valid()) {
-            throw new SeedInputException(review.problems().stream().filter(Problem::isError).toList());
-        }
+        SeedPlan plan = review.plan().orElseThrow(() -> new SeedInputException(errors(review)));
         SeedReview.Item item = review.clients().get(0);
         if (item.action() == SeedReview.Action.CREATE) {
             throw new SeedInputException(List.of(Problem.error(0, item.name(), "ClientId", "was removed by a concurrent request")));
         }
-        seeder.apply(ctx.session(), ctx.realm(), review.plan().orElseThrow());
+        seeder.apply(ctx.session(), ctx.realm(), plan);
         return ClientFields.SOURCE.entrySet().stream().filter(e -> item.fields().contains(e.getKey()))
-                .map(e -> e.getValue()).distinct().toList();
+                .map(Map.Entry::getValue).distinct().toList();
+    }
+
+    private static List<Problem> errors(SeedReview review) {
+        return review.problems().stream().filter(Problem::isError).toList();
     }
 
     private String newSecret() {
