@@ -5,6 +5,7 @@ import io.identitybridge.vocabulary.Problem;
 import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.console.SeedingRecord;
 import io.identitybridge.seed.SeedInputException;
+import io.identitybridge.seed.SeedPlan;
 import io.identitybridge.seed.SeedResult;
 import io.identitybridge.seed.SeedReview;
 import io.identitybridge.seed.SeedStatus;
@@ -78,12 +79,13 @@ public final class SeedOnBoot {
         Seeder seeder = new Seeder(settings.secretMinLength(), settings.prune());
         SeedReview review = seeder.review(session, realm, text);
         List<String> problems = review.problems().stream().map(Problem::toString).toList();
-        if (review.plan().isEmpty()) {
+        SeedPlan plan = review.plan().orElse(null);
+        if (plan == null) {
             SeedResult none = invalid(settings, new SeedInputException(review.problems()).getMessage());
             SeedingRecord.record(session, realm, text.source(), "invalid input: nothing was changed", problems);
             return none;
         }
-        SeedResult result = seeder.apply(session, realm, review.plan().get());
+        SeedResult result = seeder.apply(session, realm, plan);
         SeedingRecord.record(session, realm, text.source(), result.summary(), problems);
         return result;
     }
