@@ -1,10 +1,8 @@
 package io.identitybridge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,23 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SPEC §4 "Callers are clients" and "AllowAccessTokensViaBrowser" (issue 10, finding 1): a user's token never runs
  * the Identity Service API, whatever scopes it carries, and the system client's implicit grant yields id tokens only.
  */
-@ExtendWith(RealKeycloak.class)
-class ApiCallerRuleIT {
+class ApiCallerRuleIT extends OnSharedServerWithCallback {
 
     private static final String BROWSER_APP = "it-caller-browser-app";
     private static final String PASSWORD_APP = "it-caller-password-app";
     private static final String USER = "it-caller-user";
     private static final String PASSWORD = KeycloakServer.randomSecret();
     private static final List<String> API = List.of("IdentityServerApi", "get_client_info", "update_client");
-    private static KeycloakServer kc;
-    private static IdsApi api;
-    private static CallbackServer callback;
 
     @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
-        callback = CallbackServer.start();
+    static void setUp() {
         kc.createUser(USER, PASSWORD);
         // An administrator may give a browser app the API scopes and access tokens via the browser; the API must
         // still refuse a user's token.
@@ -52,13 +43,6 @@ class ApiCallerRuleIT {
                 Map.of("ClientId", PASSWORD_APP, "Secrets", List.of(SecurityFixtures.SECRET),
                         "AllowedGrantTypes", List.of("password", "client_credentials"), "AllowOfflineAccess", true,
                         "AllowedScopes", API)));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (callback != null) {
-            callback.close();
-        }
     }
 
     @Test

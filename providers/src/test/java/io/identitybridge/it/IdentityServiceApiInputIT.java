@@ -3,7 +3,6 @@ package io.identitybridge.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,8 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The guard (401/403 per endpoint and scope) and bad bodies (clear 4xx, never 500) of the Identity Service API. */
-@ExtendWith(RealKeycloak.class)
-class IdentityServiceApiInputIT {
+class IdentityServiceApiInputIT extends OnSharedServer {
 
     /** Every endpoint with the scope it needs besides IdentityServerApi. */
     static final Map<String, String> ENDPOINTS = new LinkedHashMap<>();
@@ -40,15 +38,11 @@ class IdentityServiceApiInputIT {
         ENDPOINTS.put("ServiceInfo", "get_service_info");
     }
 
-    private static KeycloakServer kc;
-    private static IdsApi api;
     private static String all;
     private static String grantee;
 
     @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
+    static void setUp() {
         all = api.token(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, String.join(" ", CreatioScopes.ALL));
         grantee = "it-input-grantee-" + UUID.randomUUID();
         kc.createServiceClient(grantee, List.of());

@@ -1,10 +1,8 @@
 package io.identitybridge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,28 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * authorization code and PKCE in a real browser, refreshes its tokens one time each (RefreshTokenUsage OneTime), and
  * gets client_credentials tokens on the same client id; revokeTokens then ends its refresh tokens.
  */
-@ExtendWith(RealKeycloak.class)
-class IntegratedAppLoginIT {
+class IntegratedAppLoginIT extends OnSharedServerWithCallback {
 
     private static final String USER = "it-integrated-app-user";
     private static final String PASSWORD = KeycloakServer.randomSecret();
-    private static KeycloakServer kc;
-    private static IdsApi api;
-    private static CallbackServer callback;
 
     @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
-        callback = CallbackServer.start();
+    static void setUp() {
         kc.createUser(USER, PASSWORD);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (callback != null) {
-            callback.close();
-        }
     }
 
     @Test
