@@ -3,15 +3,11 @@ package io.identitybridge.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +50,7 @@ class ApiCallerRuleIT extends OnSharedServerWithCallback {
             browser.get(kc.realmUrl() + "/connect/authorize?client_id=" + BROWSER_APP + "&response_type="
                     + BrowserlessLogin.enc("id_token token") + "&scope=" + BrowserlessLogin.enc("openid " + String.join(" ", API))
                     + "&nonce=n1&state=s1&redirect_uri=" + BrowserlessLogin.enc(callback.url()));
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")))
-                    .sendKeys(USER);
-            browser.findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.findElement(By.id("kc-login")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(callback.url() + "#"));
-            Map<String, String> fragment = params(URI.create(browser.getCurrentUrl()).getRawFragment());
+            Map<String, String> fragment = params(HeadlessChromium.signIn(browser, USER, PASSWORD, callback.url() + "#").getRawFragment());
             assertTrue(fragment.containsKey("access_token"), "an app allowed to may receive access tokens via the browser");
             token = fragment.get("access_token");
         } finally {

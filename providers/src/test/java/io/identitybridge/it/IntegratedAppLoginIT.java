@@ -3,16 +3,12 @@ package io.identitybridge.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +54,7 @@ class IntegratedAppLoginIT extends OnSharedServerWithCallback {
         ChromeDriver browser = HeadlessChromium.start();
         try {
             browser.get(authorize(app, challenge(verifier)));
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")))
-                    .sendKeys(USER);
-            browser.findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.findElement(By.id("kc-login")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(callback.url() + "?"));
-            Map<String, String> query = ApiCallerRuleIT.params(URI.create(browser.getCurrentUrl()).getRawQuery());
+            Map<String, String> query = ApiCallerRuleIT.params(HeadlessChromium.signIn(browser, USER, PASSWORD, callback.url() + "?").getRawQuery());
             assertEquals("st-83", query.get("state"));
             code = query.get("code");
         } finally {

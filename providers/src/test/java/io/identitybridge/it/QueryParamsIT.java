@@ -200,12 +200,7 @@ class QueryParamsIT extends OnSharedServerWithCallback {
     }
 
     private JsonNode loginAndRedeem() {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")))
-                .sendKeys(USER);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(callback.url() + "?"));
-        Map<String, String> query = query(URI.create(browser.getCurrentUrl()).getRawQuery());
+        Map<String, String> query = query(HeadlessChromium.signIn(browser, USER, PASSWORD, callback.url() + "?").getRawQuery());
         assertTrue(query.containsKey("code"), "no code: " + query.keySet());
         Http.Response tokens = Http.postForm(kc.realmUrl() + "/connect/token", Http.form("grant_type", "authorization_code",
                 "code", query.get("code"), "redirect_uri", callback.url()), CLIENT, SECRET);
