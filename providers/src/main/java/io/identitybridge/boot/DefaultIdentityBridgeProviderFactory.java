@@ -8,7 +8,6 @@ import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.BuildInfo;
 import io.identitybridge.browsertokens.BrowserTokensPolicy;
 import io.identitybridge.creatioapi.ApiScopesInRealm;
-import io.identitybridge.seed.SeedOnBoot;
 import io.identitybridge.signingkey.CertificateFile;
 import io.identitybridge.signingkey.SigningCertificate;
 import io.identitybridge.signingkey.SigningKeyOnBoot;

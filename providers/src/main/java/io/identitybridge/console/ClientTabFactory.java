@@ -3,8 +3,13 @@ package io.identitybridge.console;
 import io.identitybridge.vocabulary.BuiltInClients;
 import io.identitybridge.seed.ClientAttributeRules;
 import io.identitybridge.vocabulary.ClientFields;
-import io.identitybridge.seed.ClientRegistrar;
+import io.identitybridge.config.IdentityBridgeProvider;
+import io.identitybridge.seed.ClientChange;
+import io.identitybridge.seed.SeedReview;
+import io.identitybridge.seed.Seeder;
 import io.identitybridge.spi.ProviderFactoryDefaults;
+import io.identitybridge.vocabulary.Problem;
+import java.util.stream.Collectors;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -66,13 +71,13 @@ public class ClientTabFactory implements UiTabProviderFactory<UiTabProvider>, Pr
         if (!r.valid()) {
             throw AdminConsoleAccess.refuse("Not saved: " + String.join("; ", r.problems()));
         }
-        r.attributes().forEach((name, value) -> {
-            if (value.isEmpty()) {
-                client.removeAttribute(name);
-            } else {
-                client.setAttribute(name, value);
-            }
-        });
+        // Through seeding's one door, like every other write of a client of ours: an empty value removes the attribute.
+        ClientChange change = ClientChange.of(session, realm, client);
+        r.attributes().forEach((name, value) -> change.set(ClientFields.ATTR + name, value));
+        Seeder seeder = new Seeder(session.getProvider(IdentityBridgeProvider.class).settings().secretMinLength(), false);
+        SeedReview review = seeder.review(session, realm, change.toState());
+        seeder.apply(session, realm, review.plan().orElseThrow(() -> AdminConsoleAccess.refuse("Not saved: "
+                + review.problems().stream().filter(Problem::isError).map(Problem::toString).collect(Collectors.joining("; ")))));
         ClientTabView.show(model, client);
     }
 

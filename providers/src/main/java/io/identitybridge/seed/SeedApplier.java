@@ -2,7 +2,6 @@ package io.identitybridge.seed;
 
 import io.identitybridge.vocabulary.ClientFields;
 
-import io.identitybridge.secrets.IdentityServerSecretAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.ClientModel;
@@ -17,7 +16,7 @@ import org.keycloak.connections.jpa.support.EntityManagers;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes a valid plan into the realm, in the caller's transaction: scopes first, since clients refer to them. */
+/** Writes a validated plan into the realm, in the caller's transaction: scopes first, since clients refer to them. */
 final class SeedApplier {
 
     private static final int CREATE_BATCH = 50;
@@ -26,10 +25,7 @@ final class SeedApplier {
     }
 
     static void apply(KeycloakSession session, RealmModel realm, SeedPlan plan) {
-        if (!plan.valid()) {
-            throw new IllegalStateException("refusing to apply an invalid plan");
-        }
-        for (SeedPlan.Item item : plan.scopes()) {
+        for (SeedReview.Item item : plan.scopes()) {
             switch (item.action()) {
                 case CREATE -> ScopeStateIO.write(ScopeStateIO.create(realm, item.name()), item.desired(), new ArrayList<>(item.desired().keySet()));
                 case UPDATE -> ScopeStateIO.write(scope(realm, item.name()), item.desired(), item.fields());
@@ -41,7 +37,7 @@ final class SeedApplier {
         if (usesSecrets) {
             ensureSecretAuthenticatorInFlow(realm);
         }
-        for (SeedPlan.Item item : plan.clients()) {
+        for (SeedReview.Item item : plan.clients()) {
             switch (item.action()) {
                 case UPDATE -> ClientStateIO.write(session, realm, session.clients().getClientByClientId(realm, item.name()),
                         item.desired(), item.fields());
@@ -54,7 +50,7 @@ final class SeedApplier {
         }
         // Last: the batches below run in their own persistence contexts, and a change made through this one after
         // them was seen to be lost.
-        createInBatches(session, realm, plan.clients().stream().filter(i -> i.action() == SeedPlan.Action.CREATE).toList());
+        createInBatches(session, realm, plan.clients().stream().filter(i -> i.action() == SeedReview.Action.CREATE).toList());
     }
 
     /**
@@ -62,9 +58,9 @@ final class SeedApplier {
      * nothing, but Hibernate's flush before every query no longer walks every client created so far (which made a
      * cold seed of 1,000 clients quadratic).
      */
-    private static void createInBatches(KeycloakSession session, RealmModel realm, List<SeedPlan.Item> creates) {
+    private static void createInBatches(KeycloakSession session, RealmModel realm, List<SeedReview.Item> creates) {
         for (int from = 0; from < creates.size(); from += CREATE_BATCH) {
-            List<SeedPlan.Item> chunk = creates.subList(from, Math.min(creates.size(), from + CREATE_BATCH));
+            List<SeedReview.Item> chunk = creates.subList(from, Math.min(creates.size(), from + CREATE_BATCH));
             EntityManagers.runInBatch(session, () -> chunk.forEach(i -> ClientStateIO.create(session, realm, i.name(), i.desired())), true);
         }
     }
@@ -76,11 +72,11 @@ final class SeedApplier {
     static void ensureSecretAuthenticatorInFlow(RealmModel realm) {
         AuthenticationFlowModel flow = realm.getClientAuthenticationFlow();
         boolean present = realm.getAuthenticationExecutionsStream(flow.getId())
-                .anyMatch(e -> IdentityServerSecretAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator()));
+                .anyMatch(e -> ClientFields.AUTHENTICATOR_ID.equals(e.getAuthenticator()));
         if (!present) {
             AuthenticationExecutionModel execution = new AuthenticationExecutionModel();
             execution.setParentFlow(flow.getId());
-            execution.setAuthenticator(IdentityServerSecretAuthenticatorFactory.PROVIDER_ID);
+            execution.setAuthenticator(ClientFields.AUTHENTICATOR_ID);
             execution.setRequirement(AuthenticationExecutionModel.Requirement.ALTERNATIVE);
             execution.setPriority(realm.getAuthenticationExecutionsStream(flow.getId())
                     .mapToInt(AuthenticationExecutionModel::getPriority).max().orElse(0) + 10);

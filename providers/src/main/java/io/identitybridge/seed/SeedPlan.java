@@ -1,35 +1,35 @@
 package io.identitybridge.seed;
 
-import io.identitybridge.vocabulary.Problem;
-
 import java.util.List;
-import java.util.SortedMap;
 
 /**
- * The outcome of comparing an input with the realm: per client and per scope what would be done, and every problem.
- * A plan with an error is never applied, not even in part.
+ * Stage 3b of seeding: a validated plan. It exists only for a {@link SeedReview} without errors, and it is the only
+ * thing {@link Seeder#apply} accepts: so nothing can write a client that planning has not passed.
  */
-public record SeedPlan(String realm, List<Item> scopes, List<Item> clients, List<Problem> problems) {
+public final class SeedPlan {
 
-    public enum Action { CREATE, UPDATE, UNCHANGED, DELETE }
+    private final SeedReview review;
 
-    /**
-     * One client or scope. {@code changes} names the IS4 properties an administrator wrote, {@code fields} the
-     * Keycloak fields behind them; {@code desired} is the full wanted state (null for a delete).
-     */
-    public record Item(String name, Action action, List<String> changes, List<String> fields, SortedMap<String, String> desired) {
+    SeedPlan(SeedReview review) {
+        if (!review.valid()) {
+            throw new IllegalArgumentException("a plan cannot be built from a review with errors");
+        }
+        this.review = review;
     }
 
-    public boolean valid() {
-        return problems.stream().noneMatch(Problem::isError);
+    public SeedReview review() {
+        return review;
     }
 
-    public boolean changesNothing() {
-        return scopes.stream().allMatch(i -> i.action() == Action.UNCHANGED)
-                && clients.stream().allMatch(i -> i.action() == Action.UNCHANGED);
+    public String realm() {
+        return review.realm();
     }
 
-    public long count(Action action) {
-        return scopes.stream().filter(i -> i.action() == action).count() + clients.stream().filter(i -> i.action() == action).count();
+    List<SeedReview.Item> scopes() {
+        return review.scopes();
+    }
+
+    List<SeedReview.Item> clients() {
+        return review.clients();
     }
 }

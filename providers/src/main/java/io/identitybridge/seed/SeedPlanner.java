@@ -3,9 +3,8 @@ package io.identitybridge.seed;
 import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.vocabulary.Problem;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,42 +13,45 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 
-/** Validates an input against a realm and works out the minimal changes. Pure: reads only the {@link RealmView}. */
+/**
+ * Checks a desired state against a realm and works out the minimal changes: stage 2 to stage 3. Pure: reads only the
+ * {@link RealmView}.
+ */
 public final class SeedPlanner {
 
-    private final int secretMinLength;
+    /** Problems of the input as a whole first, then scopes, then clients, each by position: the order of the input. */
+    private static final Comparator<Problem> INPUT_ORDER = Comparator
+            .comparingInt((Problem p) -> p.kind() == null ? 0 : p.kind().equals("scope") ? 1 : 2)
+            .thenComparingInt(p -> p.index() == null ? -1 : p.index());
+
     private final boolean prune;
 
-    public SeedPlanner(int secretMinLength, boolean prune) {
-        this.secretMinLength = secretMinLength;
+    public SeedPlanner(boolean prune) {
         this.prune = prune;
     }
 
-    public SeedPlan plan(SeedInput.Parsed input, RealmView realm) {
-        List<Problem> problems = new ArrayList<>();
-        List<SeedPlan.Item> scopeItems = new ArrayList<>();
+    public SeedReview review(DesiredState input, RealmView realm) {
+        List<Problem> problems = new ArrayList<>(input.problems());
+        List<SeedReview.Item> scopeItems = new ArrayList<>();
         Set<String> inputScopes = new HashSet<>();
-        for (int i = 0; i < input.scopes().size(); i++) {
-            DesiredScope scope = ScopeSpecReader.read(input.scopes().get(i), i, problems);
+        for (DesiredScope scope : input.scopes()) {
             if (scope.name() == null) {
                 continue;
             }
             if (!inputScopes.add(scope.name())) {
-                problems.add(new Problem(Problem.Severity.ERROR, "scope", i, scope.name(), "Name", "is defined twice in the input"));
+                problems.add(new Problem(Problem.Severity.ERROR, "scope", scope.index(), scope.name(), "Name", "is defined twice in the input"));
                 continue;
             }
             scopeItems.add(item(scope.name(), scope.state(), realm.scopeState(scope.name()), Map.of()));
         }
 
-        ClientSpecReader reader = new ClientSpecReader(secretMinLength);
-        List<SeedPlan.Item> clientItems = new ArrayList<>();
+        List<SeedReview.Item> clientItems = new ArrayList<>();
         Set<String> clientIds = new LinkedHashSet<>();
         Set<String> known = new HashSet<>(realm.scopeNames());
         known.addAll(inputScopes);
         known.add("openid");
-        for (int i = 0; i < input.clients().size(); i++) {
-            ObjectNode node = input.clients().get(i);
-            DesiredClient client = reader.read(node, i, problems);
+        for (DesiredClient client : input.clients()) {
+            int i = client.index();
             ClientSpecReader.capSessions(client.state(), realm);
             if (client.clientId() == null || client.clientId().isBlank()) {
                 continue;
@@ -73,17 +75,18 @@ public final class SeedPlanner {
         if (prune) {
             for (String seeded : new TreeSet<>(realm.seededClientIds())) {
                 if (!clientIds.contains(seeded)) {
-                    clientItems.add(new SeedPlan.Item(seeded, SeedPlan.Action.DELETE, List.of(), List.of(), null));
+                    clientItems.add(new SeedReview.Item(seeded, SeedReview.Action.DELETE, List.of(), List.of(), null));
                 }
             }
         }
-        return new SeedPlan(realm.realmName(), scopeItems, clientItems, problems);
+        problems.sort(INPUT_ORDER);
+        return new SeedReview(realm.realmName(), scopeItems, clientItems, problems);
     }
 
-    private static SeedPlan.Item item(String name, SortedMap<String, String> desired, SortedMap<String, String> actual,
-                                      Map<String, String> sources) {
+    private static SeedReview.Item item(String name, SortedMap<String, String> desired, SortedMap<String, String> actual,
+                                        Map<String, String> sources) {
         if (actual == null) {
-            return new SeedPlan.Item(name, SeedPlan.Action.CREATE, List.of(), List.of(), desired);
+            return new SeedReview.Item(name, SeedReview.Action.CREATE, List.of(), List.of(), desired);
         }
         List<String> fields = new ArrayList<>();
         Set<String> changes = new LinkedHashSet<>();
@@ -93,7 +96,7 @@ public final class SeedPlanner {
                 changes.add(sources.getOrDefault(key, key));
             }
         });
-        SeedPlan.Action action = fields.isEmpty() ? SeedPlan.Action.UNCHANGED : SeedPlan.Action.UPDATE;
-        return new SeedPlan.Item(name, action, List.copyOf(changes), fields, desired);
+        SeedReview.Action action = fields.isEmpty() ? SeedReview.Action.UNCHANGED : SeedReview.Action.UPDATE;
+        return new SeedReview.Item(name, action, List.copyOf(changes), fields, desired);
     }
 }

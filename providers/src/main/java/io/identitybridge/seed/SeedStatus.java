@@ -12,15 +12,16 @@ public final class SeedStatus {
     private SeedStatus() {
     }
 
-    static void record(String status, SeedPlan plan) {
+    /** {@code result} is null when nothing was applied (no input, or an input refused with on-invalid=skip). */
+    public static void record(String status, SeedResult result) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", status);
         m.put("at", Instant.now().toString());
-        if (plan != null) {
-            m.put("created", plan.count(SeedPlan.Action.CREATE));
-            m.put("updated", plan.count(SeedPlan.Action.UPDATE));
-            m.put("unchanged", plan.count(SeedPlan.Action.UNCHANGED));
-            m.put("deleted", plan.count(SeedPlan.Action.DELETE));
+        if (result != null) {
+            m.put("created", result.count(SeedReview.Action.CREATE));
+            m.put("updated", result.count(SeedReview.Action.UPDATE));
+            m.put("unchanged", result.count(SeedReview.Action.UNCHANGED));
+            m.put("deleted", result.count(SeedReview.Action.DELETE));
         }
         last = Map.copyOf(m);
     }

@@ -4,9 +4,12 @@ import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-import java.util.List;
-
-/** The one entry point for boot and admin REST alike: parse, validate and plan, then apply all or nothing. */
+/**
+ * The one door through which anything of ours writes a client: boot seeding, the seed admin endpoint, the Clients API
+ * and the admin console's client tab. Text ({@link SeedText}) is read into a {@link DesiredState}, reviewed against
+ * the realm ({@link SeedReview}), and only a review without errors becomes a {@link SeedPlan}, which
+ * {@link #apply} writes all or nothing ({@link SeedResult}).
+ */
 public final class Seeder {
 
     private final int secretMinLength;
@@ -17,28 +20,32 @@ public final class Seeder {
         this.prune = prune;
     }
 
-    public SeedPlan plan(KeycloakSession session, RealmModel realm, String input, String source) {
-        SeedInput.Parsed parsed;
-        try {
-            parsed = SeedInput.parse(input, source);
-        } catch (SeedInputException e) {
-            return new SeedPlan(realm.getName(), List.of(), List.of(), e.problems());
-        }
-        // Planning only reads. In batch mode Hibernate skips its flush before every query, which would otherwise
+    public DesiredState read(SeedText text) {
+        return DesiredState.parse(text, secretMinLength);
+    }
+
+    public SeedReview review(KeycloakSession session, RealmModel realm, SeedText text) {
+        return review(session, realm, read(text));
+    }
+
+    public SeedReview review(KeycloakSession session, RealmModel realm, DesiredState state) {
+        // Reviewing only reads. In batch mode Hibernate skips its flush before every query, which would otherwise
         // dirty-check every client loaded so far and make planning 1,000 clients quadratic.
-        SeedPlan[] plan = new SeedPlan[1];
+        SeedReview[] review = new SeedReview[1];
         EntityManagers.runInBatch(session,
-                () -> plan[0] = new SeedPlanner(secretMinLength, prune).plan(parsed, new KeycloakRealmView(session, realm)), false);
-        return plan[0];
+                () -> review[0] = new SeedPlanner(prune).review(state, new KeycloakRealmView(session, realm)), false);
+        return review[0];
     }
 
     /**
-     * Writes a plan made by {@link #plan} in this same transaction, if it is valid and changes something. Do any
-     * other write of the transaction before this one: client creation runs in separate persistence contexts.
+     * Writes a plan in the caller's transaction, if it changes something. Do any other write of the transaction before
+     * this one: client creation runs in separate persistence contexts.
      */
-    public void apply(KeycloakSession session, RealmModel realm, SeedPlan plan) {
-        if (plan.valid() && !plan.changesNothing()) {
-            SeedApplier.apply(session, realm, plan);
+    public SeedResult apply(KeycloakSession session, RealmModel realm, SeedPlan plan) {
+        if (plan.review().changesNothing()) {
+            return new SeedResult(plan.review(), false);
         }
+        SeedApplier.apply(session, realm, plan);
+        return new SeedResult(plan.review(), true);
     }
 }

@@ -20,13 +20,13 @@ final class FakeRealm implements RealmView {
     final Map<String, SortedMap<String, String>> scopeStates = new HashMap<>();
 
     /** Stores what a plan wants, as an apply would. */
-    void apply(SeedPlan plan) {
+    void apply(SeedReview plan) {
         plan.scopes().forEach(i -> {
             scopes.add(i.name());
             scopeStates.put(i.name(), new TreeMap<>(i.desired()));
         });
         plan.clients().forEach(i -> {
-            if (i.action() == SeedPlan.Action.DELETE) {
+            if (i.action() == SeedReview.Action.DELETE) {
                 clients.remove(i.name());
             } else {
                 clients.put(i.name(), new TreeMap<>(i.desired()));

@@ -17,43 +17,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SeedPlannerTest {
 
-    private final SeedPlanner planner = new SeedPlanner(32, false);
+    private final SeedPlanner planner = new SeedPlanner(false);
 
-    private SeedPlan plan(String input, FakeRealm realm) {
-        return planner.plan(SeedInput.parse(input, "test"), realm);
+    private SeedReview plan(String input, FakeRealm realm) {
+        return planner.review(DesiredState.parse(new SeedText(input, "test"), 32), realm);
     }
 
-    private static Set<String> errors(SeedPlan plan) {
+    private static Set<String> errors(SeedReview plan) {
         return plan.problems().stream().filter(Problem::isError).map(Problem::toString).collect(Collectors.toSet());
     }
 
     @Test
     void numberedFixturesCreateUpdateThenStayUnchanged() {
         FakeRealm realm = new FakeRealm();
-        SeedPlan create = plan(fixture("00_create.json"), realm);
+        SeedReview create = plan(fixture("00_create.json"), realm);
         assertTrue(create.valid(), create.problems().toString());
-        assertEquals(SeedPlan.Action.CREATE, create.clients().get(0).action());
+        assertEquals(SeedReview.Action.CREATE, create.clients().get(0).action());
         realm.apply(create);
 
-        SeedPlan again = plan(fixture("00_create.json"), realm);
+        SeedReview again = plan(fixture("00_create.json"), realm);
         assertTrue(again.changesNothing());
 
-        SeedPlan update = plan(fixture("01_update.json"), realm);
-        assertEquals(SeedPlan.Action.UPDATE, update.clients().get(0).action());
+        SeedReview update = plan(fixture("01_update.json"), realm);
+        assertEquals(SeedReview.Action.UPDATE, update.clients().get(0).action());
         assertEquals(Set.of("RedirectUris", "AccessTokenLifetime"), Set.copyOf(update.clients().get(0).changes()));
         assertEquals(List.of("attributes.access.token.lifespan", "redirectUris"), update.clients().get(0).fields());
-        assertEquals(SeedPlan.Action.CREATE, update.clients().get(1).action());
+        assertEquals(SeedReview.Action.CREATE, update.clients().get(1).action());
         realm.apply(update);
 
         // 02 is 01 again, but as a whole appsettings.json with the escaped Creatio string: both forms map alike.
-        SeedPlan unchanged = plan(fixture("02_unchanged.json"), realm);
+        SeedReview unchanged = plan(fixture("02_unchanged.json"), realm);
         assertTrue(unchanged.valid(), unchanged.problems().toString());
         assertTrue(unchanged.changesNothing(), unchanged.clients().toString());
     }
 
     @Test
     void invalidFixtureReportsEveryProblemAtOnce() {
-        SeedPlan plan = plan(fixture("03_invalid.json"), new FakeRealm());
+        SeedReview plan = plan(fixture("03_invalid.json"), new FakeRealm());
         assertFalse(plan.valid());
         Set<String> errors = errors(plan);
         for (String expected : List.of(
@@ -77,7 +77,7 @@ class SeedPlannerTest {
     void noSecretEverReachesAProblemOrThePlan() {
         String input = "[{\"ClientId\":\"a-client-with-a-long-id\",\"Secrets\":[\"tiny-secret-value\"],\"AllowedGrantTypes\":[\"client_credentials\"],"
                 + "\"ClientSecrets\":[{\"Value\":\"not-a-hash-secret-value\"}]}]";
-        SeedPlan plan = plan(input, new FakeRealm());
+        SeedReview plan = plan(input, new FakeRealm());
         assertFalse(plan.valid());
         String all = plan.problems().toString() + plan.clients();
         assertFalse(all.contains("tiny-secret-value"), all);
@@ -86,9 +86,9 @@ class SeedPlannerTest {
 
     @Test
     void fullIdentityServer4ModelAtDefaultsIsAcceptedAndMapped() {
-        SeedPlan plan = plan(fixture("04_is4_model.json"), new FakeRealm());
+        SeedReview plan = plan(fixture("04_is4_model.json"), new FakeRealm());
         assertTrue(plan.valid(), plan.problems().toString());
-        assertEquals(SeedPlan.Action.CREATE, plan.scopes().get(0).action());
+        assertEquals(SeedReview.Action.CREATE, plan.scopes().get(0).action());
         Map<String, String> s = plan.clients().get(0).desired();
         assertEquals("true", s.get("standardFlowEnabled"));
         assertEquals("true", s.get("implicitFlowEnabled"));
@@ -103,7 +103,7 @@ class SeedPlannerTest {
 
     @Test
     void everyDesiredFieldIsOneTheStateReaderKnows() {
-        SeedPlan plan = plan(fixture("04_is4_model.json"), new FakeRealm());
+        SeedReview plan = plan(fixture("04_is4_model.json"), new FakeRealm());
         assertTrue(ClientFields.SOURCE.keySet().containsAll(plan.clients().get(0).desired().keySet()));
         assertTrue(ScopeSpecReader.KEYS.containsAll(plan.scopes().get(0).desired().keySet()));
     }
@@ -127,7 +127,7 @@ class SeedPlannerTest {
                 + "\"AlwaysSendClientClaims\":true},"
                 + "{\"ClientId\":\"claims-client-000002\",\"Secrets\":[\"it-only-secret-0123456789abcdefghijklmnop\"],"
                 + "\"AllowedGrantTypes\":[\"client_credentials\"],\"Claims\":[{\"Type\":\"tier\"}],\"PrefixClientClaims\":false}]";
-        SeedPlan plan = plan(input, new FakeRealm());
+        SeedReview plan = plan(input, new FakeRealm());
         Map<String, String> first = plan.clients().get(0).desired();
         assertEquals("[[\"tier\",\"gold\"]]", first.get("attributes.ib.client.claims"));
         assertEquals("client_", first.get("attributes.ib.client.claims.prefix"));
@@ -139,7 +139,7 @@ class SeedPlannerTest {
     @Test
     void emptyPostLogoutListMeansNoneNotAllRedirects() {
         String input = "[{\"ClientId\":\"implicit-only-client-01\",\"AllowedGrantTypes\":[\"implicit\"],\"RedirectUris\":[\"https://x.example/cb\"]}]";
-        SeedPlan plan = plan(input, new FakeRealm());
+        SeedReview plan = plan(input, new FakeRealm());
         assertEquals("-", plan.clients().get(0).desired().get("attributes.post.logout.redirect.uris"));
         assertEquals("true", plan.clients().get(0).desired().get("publicClient"));
     }
@@ -162,8 +162,8 @@ class SeedPlannerTest {
         FakeRealm realm = new FakeRealm();
         realm.apply(plan(fixture("01_update.json"), realm));
         realm.clients.put("hand-made-client-0001", new java.util.TreeMap<>(Map.of("name", "by hand")));
-        SeedPlan plan = new SeedPlanner(32, true).plan(SeedInput.parse(fixture("00_create.json"), "t"), realm);
-        List<String> deleted = plan.clients().stream().filter(i -> i.action() == SeedPlan.Action.DELETE).map(SeedPlan.Item::name).toList();
+        SeedReview plan = new SeedPlanner(true).review(DesiredState.parse(new SeedText(fixture("00_create.json"), "t"), 32), realm);
+        List<String> deleted = plan.clients().stream().filter(i -> i.action() == SeedReview.Action.DELETE).map(SeedReview.Item::name).toList();
         assertEquals(List.of("CreatioIntegrationClient"), deleted);
     }
 }

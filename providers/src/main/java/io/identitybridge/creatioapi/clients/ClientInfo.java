@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.identitybridge.vocabulary.ClientFields;
-import io.identitybridge.seed.ClientRegistrar;
+import io.identitybridge.seed.AllowedScopes;
 import org.keycloak.models.ClientModel;
 
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ final class ClientInfo {
         m.put("clientUri", c.getBaseUrl());
         m.put("enabled", c.isEnabled());
         m.put("allowedGrantTypes", grantTypes(c));
-        m.put("allowedScopes", ClientRegistrar.allowedScopes(c));
+        m.put("allowedScopes", AllowedScopes.of(c));
         m.put("redirectUris", List.copyOf(new TreeSet<>(c.getRedirectUris())));
         String postLogout = c.getAttribute("post.logout.redirect.uris");
         m.put("postLogoutRedirectUris", postLogout == null || postLogout.equals("-") ? List.of()

@@ -8,7 +8,6 @@ import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.creatioapi.CallContext;
 import io.identitybridge.creatioapi.Props;
-import io.identitybridge.seed.ClientRegistrar;
 import io.identitybridge.vocabulary.Problem;
 import io.identitybridge.seed.SeedInputException;
 import org.keycloak.models.ClientModel;
@@ -50,7 +49,7 @@ final class ClientRegistry {
         CreatioAppBody.toIs4(node, true);
         refuse(rules().apply(node, true));
         // Registration reports its problems in the answer; it never throws them.
-        ClientRegistrar.Registered r = ClientRegistrar.register(ctx.session(), ctx.realm(), node, secretMinLength(), ctx.caller());
+        ClientWrites.Registered r = writes().register(node, ctx.caller());
         if (!r.problems().isEmpty()) {
             throw invalid(r.problems());
         }
@@ -88,11 +87,11 @@ final class ClientRegistry {
         node.remove(fixed);
         List<String> changed;
         try {
-            changed = ClientRegistrar.update(ctx.session(), ctx.realm(), c, node, secretMinLength());
+            changed = writes().update(c, node);
         } catch (SeedInputException e) {
             throw invalid(e.problems());
         }
-        String secret = ClientRegistrar.rotateSecret(ctx.session(), ctx.realm(), c, secretMinLength());
+        String secret = writes().rotateSecret(c);
         Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(c));
         out.put("changed", changed);
         out.put("clientSecret", secret);
@@ -109,7 +108,7 @@ final class ClientRegistry {
         CreatioAppBody.toIs4(node, false);
         refuse(rules().apply(node, false));
         try {
-            List<String> changed = ClientRegistrar.update(ctx.session(), ctx.realm(), c, node, secretMinLength());
+            List<String> changed = writes().update(c, node);
             Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(c));
             out.put("changed", changed);
             return out;
@@ -180,8 +179,8 @@ final class ClientRegistry {
         return ctx.session().getProvider(IdentityBridgeProvider.class).settings();
     }
 
-    private int secretMinLength() {
-        return settings().secretMinLength();
+    private ClientWrites writes() {
+        return new ClientWrites(ctx.session(), ctx.realm(), settings().secretMinLength());
     }
 
     private static ApiError invalid(List<Problem> problems) {

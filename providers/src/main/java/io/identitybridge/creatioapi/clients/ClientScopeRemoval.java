@@ -5,7 +5,6 @@ import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.creatioapi.CallContext;
 import io.identitybridge.creatioapi.Props;
 import io.identitybridge.ownedresources.ResourceStore;
-import io.identitybridge.seed.ClientRegistrar;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 

@@ -6,7 +6,7 @@ import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.creatioapi.ApiScopes;
 import io.identitybridge.vocabulary.ClientFields;
-import io.identitybridge.seed.ClientRegistrar;
+import io.identitybridge.seed.AllowedScopes;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 
@@ -107,7 +107,7 @@ final class RegistrationRules {
         if (v == null || !v.isArray()) {
             return;
         }
-        Set<String> held = new HashSet<>(ClientRegistrar.allowedScopes(registrar));
+        Set<String> held = new HashSet<>(AllowedScopes.of(registrar));
         held.add("openid");
         for (JsonNode s : v) {
             String scope = s.asText();

@@ -11,7 +11,6 @@ import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.creatioapi.CallContext;
 import io.identitybridge.vocabulary.ClientFields;
-import io.identitybridge.seed.ClientRegistrar;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.RealmModel;

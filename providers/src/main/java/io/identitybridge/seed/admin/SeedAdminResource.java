@@ -4,6 +4,8 @@ import io.identitybridge.config.IdentityBridgeProvider;
 import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.vocabulary.Problem;
 import io.identitybridge.seed.SeedPlan;
+import io.identitybridge.seed.SeedReview;
+import io.identitybridge.seed.SeedText;
 import io.identitybridge.seed.Seeder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -54,8 +56,8 @@ public class SeedAdminResource {
         if (refused != null) {
             return refused;
         }
-        SeedPlan plan = seeder(prune).plan(session, realm, body, "request body");
-        return Response.status(plan.valid() ? 200 : 400).entity(render(plan, false)).build();
+        SeedReview review = seeder(prune).review(session, realm, new SeedText(body, "request body"));
+        return Response.status(review.valid() ? 200 : 400).entity(render(review, false)).build();
     }
 
     @POST
@@ -68,12 +70,13 @@ public class SeedAdminResource {
             return refused;
         }
         Seeder seeder = seeder(prune);
-        SeedPlan plan = seeder.plan(session, realm, body, "request body");
-        if (!plan.valid()) {
-            return Response.status(400).entity(render(plan, false)).build();
+        SeedReview review = seeder.review(session, realm, new SeedText(body, "request body"));
+        SeedPlan plan = review.plan().orElse(null);
+        if (plan == null) {
+            return Response.status(400).entity(render(review, false)).build();
         }
-        Map<String, Object> result = render(plan, !plan.changesNothing());
-        if (!plan.changesNothing()) {
+        Map<String, Object> result = render(review, !review.changesNothing());
+        if (!review.changesNothing()) {
             // Recorded first, in the same transaction: it rolls back with the seeding if that fails.
             adminEvent.operation(OperationType.ACTION).resource(ResourceType.CLIENT)
                     .resourcePath(session.getContext().getUri()).representation(result.get("summary")).success();
@@ -92,7 +95,7 @@ public class SeedAdminResource {
         return new Seeder(settings.secretMinLength(), prune != null ? prune : settings.prune());
     }
 
-    static Map<String, Object> render(SeedPlan plan, boolean applied) {
+    static Map<String, Object> render(SeedReview plan, boolean applied) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (!plan.valid()) {
             out.put("error", "invalid_seed_input");
@@ -103,7 +106,7 @@ public class SeedAdminResource {
         out.put("valid", plan.valid());
         out.put("applied", applied);
         Map<String, Long> summary = new LinkedHashMap<>();
-        for (SeedPlan.Action a : SeedPlan.Action.values()) {
+        for (SeedReview.Action a : SeedReview.Action.values()) {
             summary.put(a.name().toLowerCase(), plan.count(a));
         }
         out.put("summary", summary);
@@ -113,12 +116,12 @@ public class SeedAdminResource {
         return out;
     }
 
-    private static List<Map<String, Object>> items(List<SeedPlan.Item> items) {
+    private static List<Map<String, Object>> items(List<SeedReview.Item> items) {
         return items.stream().map(i -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", i.name());
             m.put("action", i.action().name().toLowerCase());
-            if (i.action() == SeedPlan.Action.UPDATE) {
+            if (i.action() == SeedReview.Action.UPDATE) {
                 m.put("changes", i.changes());
                 m.put("keycloakFields", i.fields());
             }

@@ -1,9 +1,16 @@
-package io.identitybridge.seed;
+package io.identitybridge.boot;
 
 import io.identitybridge.vocabulary.Problem;
 
 import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.console.SeedingRecord;
+import io.identitybridge.seed.SeedInputException;
+import io.identitybridge.seed.SeedResult;
+import io.identitybridge.seed.SeedReview;
+import io.identitybridge.seed.SeedStatus;
+import io.identitybridge.seed.SeedText;
+import io.identitybridge.seed.Seeder;
+import io.identitybridge.vocabulary.Problem;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -39,29 +46,28 @@ public final class SeedOnBoot {
         String source = settings.clients() != null ? "option clients" : "clients-file " + settings.clientsFile();
         String input = settings.clients() != null ? settings.clients() : read(settings);
         long started = System.nanoTime();
+        SeedText text = new SeedText(input, source);
         // The seeding transaction commits inside the lock, so the next node to get the lock sees its clients.
-        SeedPlan plan = KeycloakModelUtils.runJobInTransactionWithResult(factory, lockSession -> {
+        SeedResult result = KeycloakModelUtils.runJobInTransactionWithResult(factory, lockSession -> {
             DBLockProvider lock = new DBLockManager(lockSession).getDBLock();
             lock.waitForLock(DBLockProvider.Namespace.KEYCLOAK_BOOT);
             try {
-                return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> seed(session, settings, input, source));
+                return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> seed(session, settings, text));
             } finally {
                 lock.releaseLock();
             }
         });
         long ms = (System.nanoTime() - started) / 1_000_000;
-        if (plan == null) {
+        if (result == null) {
             SeedStatus.record("failed", null);
             return;
         }
-        SeedStatus.record("succeeded", plan);
-        plan.problems().stream().filter(p -> !p.isError()).forEach(p -> LOG.warn("Identity Bridge seeding: " + p));
-        LOG.infof("Identity Bridge seeded realm '%s' from %s in %d ms: %d created, %d updated, %d unchanged, %d deleted",
-                plan.realm(), source, ms, plan.count(SeedPlan.Action.CREATE), plan.count(SeedPlan.Action.UPDATE),
-                plan.count(SeedPlan.Action.UNCHANGED), plan.count(SeedPlan.Action.DELETE));
+        SeedStatus.record("succeeded", result);
+        result.review().problems().stream().filter(p -> !p.isError()).forEach(p -> LOG.warn("Identity Bridge seeding: " + p));
+        LOG.infof("Identity Bridge seeded realm '%s' from %s in %d ms: %s", result.review().realm(), source, ms, result.summary());
     }
 
-    private static SeedPlan seed(KeycloakSession session, IdentityBridgeSettings settings, String input, String source) {
+    private static SeedResult seed(KeycloakSession session, IdentityBridgeSettings settings, SeedText text) {
         RealmModel realm = session.realms().getRealmByName(settings.realm());
         if (realm == null) {
             return invalid(settings, "realm '" + settings.realm() + "' does not exist; import it first (--import-realm) or set "
@@ -70,21 +76,19 @@ public final class SeedOnBoot {
         // Client creation needs the realm on the context (RealmModel listeners read it).
         session.getContext().setRealm(realm);
         Seeder seeder = new Seeder(settings.secretMinLength(), settings.prune());
-        SeedPlan plan = seeder.plan(session, realm, input, source);
-        List<String> problems = plan.problems().stream().map(Problem::toString).toList();
-        if (!plan.valid()) {
-            SeedPlan none = invalid(settings, new SeedInputException(plan.problems()).getMessage());
-            SeedingRecord.record(session, realm, source, "invalid input: nothing was changed", problems);
+        SeedReview review = seeder.review(session, realm, text);
+        List<String> problems = review.problems().stream().map(Problem::toString).toList();
+        if (review.plan().isEmpty()) {
+            SeedResult none = invalid(settings, new SeedInputException(review.problems()).getMessage());
+            SeedingRecord.record(session, realm, text.source(), "invalid input: nothing was changed", problems);
             return none;
         }
-        seeder.apply(session, realm, plan);
-        SeedingRecord.record(session, realm, source, String.format("%d created, %d updated, %d unchanged, %d deleted",
-                plan.count(SeedPlan.Action.CREATE), plan.count(SeedPlan.Action.UPDATE),
-                plan.count(SeedPlan.Action.UNCHANGED), plan.count(SeedPlan.Action.DELETE)), problems);
-        return plan;
+        SeedResult result = seeder.apply(session, realm, review.plan().get());
+        SeedingRecord.record(session, realm, text.source(), result.summary(), problems);
+        return result;
     }
 
-    private static SeedPlan invalid(IdentityBridgeSettings settings, String message) {
+    private static SeedResult invalid(IdentityBridgeSettings settings, String message) {
         if (settings.onInvalid() == IdentityBridgeSettings.OnInvalid.FAIL) {
             throw new IllegalStateException(message + "\n(on-invalid=fail: the server does not start; on-invalid=skip would leave the realm as it is)");
         }

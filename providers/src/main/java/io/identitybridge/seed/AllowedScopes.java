@@ -1,0 +1,24 @@
+package io.identitybridge.seed;
+
+import org.keycloak.models.ClientModel;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A client's AllowedScopes as IS4 lists them: its scopes as seeding reads them (no service-account or resource scopes),
+ * less the ones seeding gives every client in Keycloak. What Clients/info shows and what a registrar may grant.
+ */
+public final class AllowedScopes {
+
+    private AllowedScopes() {
+    }
+
+    public static List<String> of(ClientModel client) {
+        Set<String> scopes = new TreeSet<>(ClientStateIO.scopeNames(client, true));
+        scopes.addAll(ClientStateIO.scopeNames(client, false));
+        scopes.removeAll(ClientSpecReader.DEFAULT_SCOPES);
+        return List.copyOf(scopes);
+    }
+}
