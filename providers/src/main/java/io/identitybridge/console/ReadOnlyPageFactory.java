@@ -14,12 +14,10 @@ import org.keycloak.services.ui.extend.UiPageProviderFactory;
 abstract class ReadOnlyPageFactory implements UiPageProviderFactory<UiPageProvider>, ProviderFactoryDefaults<UiPageProvider> {
 
     private final String id;
-    private final String helpText;
     private final String whyReadOnly;
 
-    ReadOnlyPageFactory(String id, String helpText, String whyReadOnly) {
+    ReadOnlyPageFactory(String id, String whyReadOnly) {
         this.id = id;
-        this.helpText = helpText;
         this.whyReadOnly = whyReadOnly;
     }
 
@@ -31,9 +29,10 @@ abstract class ReadOnlyPageFactory implements UiPageProviderFactory<UiPageProvid
         }
     }
 
+    /** The theme's message key, named after the page like its other keys. */
     @Override
     public String getHelpText() {
-        return helpText;
+        return id + "-help";
     }
 
     @Override

@@ -30,7 +30,7 @@ public class ResourcesPageFactory extends ReadOnlyPageFactory {
     }
 
     public ResourcesPageFactory() {
-        super(PROVIDER_ID, "identity-service-help", "Resources are registered and changed only through the Identity Service API"
+        super(PROVIDER_ID, "Resources are registered and changed only through the Identity Service API"
                 + " (OwnedResources/register); this page lists and deletes them.");
     }
 

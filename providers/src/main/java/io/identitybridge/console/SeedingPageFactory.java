@@ -20,7 +20,7 @@ public class SeedingPageFactory extends ReadOnlyPageFactory {
     static final String DETAILS = "details";
 
     public SeedingPageFactory() {
-        super(PROVIDER_ID, "identity-service-seeding-help", "The seeding result is written by the server when it seeds at boot;"
+        super(PROVIDER_ID, "The seeding result is written by the server when it seeds at boot;"
                 + " it cannot be edited here.");
     }
 
