@@ -1,7 +1,6 @@
 package io.identitybridge.migrate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,16 +13,13 @@ import java.util.Set;
  * IdentityServer4 3.x: {@code ApiScopes} are children of {@code ApiResources}; a scope's claims are its
  * {@code ApiScopeClaims} plus its resource's {@code ApiClaims}; {@code ApiSecrets} cannot move.
  */
-final class ApiResourcesV3 {
-
-    private final Tables t;
-    private final List<String> notes;
+final class ApiResourcesV3 extends ApiResources {
 
     ApiResourcesV3(Tables t, List<String> notes) {
-        this.t = t;
-        this.notes = notes;
+        super(t, notes);
     }
 
+    @Override
     void read(ArrayNode scopes) throws SQLException {
         if (!t.exists("ApiResources")) {
             return;
@@ -31,25 +27,18 @@ final class ApiResourcesV3 {
         var apiScopes = t.children("ApiScopes", "ApiResourceId");
         var scopeClaims = t.children("ApiScopeClaims", "ApiScopeId");
         var resourceClaims = t.children("ApiClaims", "ApiResourceId");
-        var secrets = t.children("ApiSecrets", "ApiResourceId");
-        for (Map<String, Object> r : t.rows("ApiResources", "Id")) {
-            Object id = Tables.key(r.get("Id"));
-            String name = String.valueOf(r.get("Name"));
+        eachResource("ApiSecrets", (r, id) -> {
             List<String> names = new ArrayList<>();
             for (Map<String, Object> row : apiScopes.getOrDefault(id, List.of())) {
                 if (Boolean.FALSE.equals(r.get("Enabled"))) {
                     row.put("Enabled", false);
                 }
-                ObjectNode s = ApiResourcesV4.scope(scopes, row, "Resource");
+                Set<String> claims = new LinkedHashSet<>(types(scopeClaims.getOrDefault(Tables.key(row.get("Id")), List.of())));
+                claims.addAll(types(resourceClaims.getOrDefault(id, List.of())));
+                putClaims(scope(scopes, row, "Resource"), claims);
                 names.add(String.valueOf(row.get("Name")));
-                Set<String> claims = new LinkedHashSet<>();
-                scopeClaims.getOrDefault(Tables.key(row.get("Id")), List.of()).forEach(c -> claims.add(String.valueOf(c.get("Type"))));
-                resourceClaims.getOrDefault(id, List.of()).forEach(c -> claims.add(String.valueOf(c.get("Type"))));
-                ArrayNode cl = s.putArray("Claims");
-                claims.forEach(cl::add);
             }
-            ApiResourcesV4.audienceNote(notes, name, names);
-            ApiResourcesV4.secretsNote(notes, name, secrets.getOrDefault(id, List.of()).size());
-        }
+            return names;
+        });
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the old Identity Service's appsettings.json says about the database, the signing certificate, logging and
@@ -34,29 +35,26 @@ public record AppSettings(String dbProvider, String connectionString, String con
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("--appsettings " + file + " is not a JSON object");
         }
-        String provider = text(root, "DbProvider");
+        Map<String, String> config = configuration(root);
+        String provider = config.get("DbProvider");
         String connection = null;
         String name = null;
-        JsonNode strings = field(root, "ConnectionStrings");
         // The provider's own key first, then the generic one.
         List<String> order = provider != null && provider.toLowerCase().startsWith("postgres")
                 ? List.of("PostgresConnection", "DatabaseConnectionString", "MsSqlConnection")
                 : provider != null && provider.toLowerCase().startsWith("mssql")
                 ? List.of("MsSqlConnection", "DatabaseConnectionString", "PostgresConnection") : CONNECTION_NAMES;
         for (String key : order) {
-            String v = strings != null ? text(strings, key) : null;
-            v = v != null ? v : text(root, key);
+            String v = config.getOrDefault("ConnectionStrings:" + key, config.get(key));
             if (v != null && !v.isBlank()) {
                 connection = v;
                 name = key;
                 break;
             }
         }
-        JsonNode logging = field(root, "Logging");
-        JsonNode levels = logging == null ? null : field(logging, "LogLevel");
-        String level = levels == null ? null : text(levels, "Default");
-        String redis = strings != null && text(strings, "RedisConnection") != null ? text(strings, "RedisConnection") : text(root, "RedisConnection");
-        return new AppSettings(provider, connection, name, text(root, "X509CertificatePath"), level, redis != null && !redis.isBlank());
+        String level = config.get("Logging:LogLevel:Default");
+        String redis = config.getOrDefault("ConnectionStrings:RedisConnection", config.get("RedisConnection"));
+        return new AppSettings(provider, connection, name, config.get("X509CertificatePath"), level, redis != null && !redis.isBlank());
     }
 
     /** .NET's LogLevel names in Keycloak's spelling. */
@@ -77,19 +75,28 @@ public record AppSettings(String dbProvider, String connectionString, String con
         };
     }
 
-    static JsonNode field(JsonNode object, String name) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
+    /**
+     * The file as ASP.NET's configuration sees it: every value under its path of keys joined by ':' (array items by
+     * index), keys compared without case; where two keys differ only in case, the first one written counts.
+     */
+    static Map<String, String> configuration(JsonNode root) {
+        Map<String, String> config = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        flatten("", root, config);
+        return config;
     }
 
-    private static String text(JsonNode object, String name) {
-        JsonNode v = field(object, name);
-        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
+    private static void flatten(String path, JsonNode node, Map<String, String> config) {
+        if (node.isContainerNode()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flatten(path + e.getKey() + ":", e.getValue(), config);
+            }
+            for (int i = 0; node.isArray() && i < node.size(); i++) {
+                flatten(path + i + ":", node.get(i), config);
+            }
+        } else if (!node.isNull() && !path.isEmpty()) {
+            config.putIfAbsent(path.substring(0, path.length() - 1), node.asText());
+        }
     }
 
     @Override

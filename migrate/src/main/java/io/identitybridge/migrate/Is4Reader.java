@@ -177,9 +177,8 @@ final class Is4Reader {
                 notes.add("identity resource '" + name + "' is served by Keycloak's own client scope of that name");
                 continue;
             }
-            ObjectNode s = ApiResourcesV4.scope(scopes, row, "Identity");
-            ArrayNode cl = s.putArray("Claims");
-            claims.getOrDefault(Tables.key(row.get("Id")), List.of()).forEach(r -> cl.add(String.valueOf(r.get("Type"))));
+            ApiResources.putClaims(ApiResources.scope(scopes, row, "Identity"),
+                    ApiResources.types(claims.getOrDefault(Tables.key(row.get("Id")), List.of())));
         }
     }
 

@@ -67,6 +67,19 @@ class AppSettingsTest {
     }
 
     @Test
+    void keysAreFoundWhateverTheirCaseAsAspNetFindsThem() throws IOException {
+        Path file = dir.resolve("appsettings.json");
+        Files.writeString(file, "{\"dbprovider\":\"Postgres\",\"connectionSTRINGS\":{\"postgresconnection\":\"Server=pg;Database=c\"},"
+                + "\"LOGGING\":{\"loglevel\":{\"DEFAULT\":\"Error\"}},\"x509certificatepath\":\"/c.pfx\",\"Servers\":[\"a\",{\"b\":1}]}");
+        AppSettings a = AppSettings.read(file);
+        assertEquals("Postgres", a.dbProvider());
+        assertEquals("PostgresConnection", a.connectionName());
+        assertEquals("Server=pg;Database=c", a.connectionString());
+        assertEquals("Error", a.logLevel());
+        assertEquals("/c.pfx", a.certificatePath());
+    }
+
+    @Test
     void dotNetLogLevelsMapToKeycloaks() {
         assertEquals("info", AppSettings.keycloakLogLevel("Information"));
         assertEquals("fatal", AppSettings.keycloakLogLevel("Critical"));

@@ -1,9 +1,8 @@
 package io.identitybridge.browsertokens;
 
+import io.identitybridge.spi.ProviderFactoryDefaults;
 import io.identitybridge.vocabulary.ClientFields;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
@@ -11,7 +10,8 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderF
 import java.util.List;
 
 /** Client-policy executor for IdentityServer4's AllowAccessTokensViaBrowser; the creatio realm applies it to every client. */
-public class AccessTokensViaBrowserExecutorFactory implements ClientPolicyExecutorProviderFactory {
+public class AccessTokensViaBrowserExecutorFactory implements ClientPolicyExecutorProviderFactory,
+        ProviderFactoryDefaults<ClientPolicyExecutorProvider> {
 
     public static final String PROVIDER_ID = "ib-access-tokens-via-browser";
     private static final AccessTokensViaBrowserExecutor EXECUTOR = new AccessTokensViaBrowserExecutor();
@@ -19,18 +19,6 @@ public class AccessTokensViaBrowserExecutorFactory implements ClientPolicyExecut
     @Override
     public ClientPolicyExecutorProvider create(KeycloakSession session) {
         return EXECUTOR;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -34,6 +34,12 @@ public class ClientClaimsMapper extends FixedMapper implements OIDCAccessTokenMa
         return model("client claims (IdentityServer4 Claims)", PROVIDER_ID);
     }
 
+    public ClientClaimsMapper() {
+        super(PROVIDER_ID, "Client claims (IdentityServer4)",
+                "Adds the client's IdentityServer4 Claims (client attribute ib.client.claims) to access tokens, prefixed, "
+                + "for client_credentials only unless AlwaysSendClientClaims.");
+    }
+
     @Override
     public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
                                             UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
@@ -63,21 +69,5 @@ public class ClientClaimsMapper extends FixedMapper implements OIDCAccessTokenMa
             }
         });
         return token;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Client claims (IdentityServer4)";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Adds the client's IdentityServer4 Claims (client attribute ib.client.claims) to access tokens, prefixed, "
-                + "for client_credentials only unless AlwaysSendClientClaims.";
     }
 }

@@ -20,25 +20,15 @@ public class ClientIdClaimMapper extends FixedMapper implements OIDCAccessTokenM
         return model("client_id claim (IdentityServer4)", PROVIDER_ID);
     }
 
+    public ClientIdClaimMapper() {
+        super(PROVIDER_ID, "client_id claim (IdentityServer4)",
+                "Puts the client's clientId into the access token as client_id, for every grant, as IdentityServer4 does.");
+    }
+
     @Override
     public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
                                             UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         token.getOtherClaims().putIfAbsent(CLAIM, clientSessionCtx.getClientSession().getClient().getClientId());
         return token;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "client_id claim (IdentityServer4)";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Puts the client's clientId into the access token as client_id, for every grant, as IdentityServer4 does.";
     }
 }

@@ -11,6 +11,16 @@ import java.util.Map;
 /** Our token mappers take no configuration: they read client attributes the seeder wrote. */
 abstract class FixedMapper extends AbstractOIDCProtocolMapper {
 
+    private final String id;
+    private final String displayType;
+    private final String helpText;
+
+    FixedMapper(String id, String displayType, String helpText) {
+        this.id = id;
+        this.displayType = displayType;
+        this.helpText = helpText;
+    }
+
     /** A fresh model each time: Keycloak stores an id into the model it is given. */
     static ProtocolMapperModel model(String name, String providerId) {
         ProtocolMapperModel m = new ProtocolMapperModel();
@@ -29,5 +39,20 @@ abstract class FixedMapper extends AbstractOIDCProtocolMapper {
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return List.of();
+    }
+
+    @Override
+    public final String getId() {
+        return id;
+    }
+
+    @Override
+    public final String getDisplayType() {
+        return displayType;
+    }
+
+    @Override
+    public final String getHelpText() {
+        return helpText;
     }
 }

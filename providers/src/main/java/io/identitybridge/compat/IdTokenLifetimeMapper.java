@@ -22,6 +22,11 @@ public class IdTokenLifetimeMapper extends FixedMapper implements OIDCIDTokenMap
         return model("id token lifetime (IdentityTokenLifetime)", PROVIDER_ID);
     }
 
+    public IdTokenLifetimeMapper() {
+        super(PROVIDER_ID, "ID token lifetime (IdentityServer4)",
+                "Sets the id token's exp to iat plus the client attribute '" + ATTRIBUTE + "' (seconds), like IdentityServer4's IdentityTokenLifetime.");
+    }
+
     @Override
     public IDToken transformIDToken(IDToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
                                     UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
@@ -35,20 +40,5 @@ public class IdTokenLifetimeMapper extends FixedMapper implements OIDCIDTokenMap
             }
         }
         return token;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "ID token lifetime (IdentityServer4)";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Sets the id token's exp to iat plus the client attribute '" + ATTRIBUTE + "' (seconds), like IdentityServer4's IdentityTokenLifetime.";
     }
 }

@@ -7,13 +7,12 @@ import io.identitybridge.config.IdentityBridgeProvider;
 import io.identitybridge.seed.ClientChange;
 import io.identitybridge.seed.SeedReview;
 import io.identitybridge.seed.Seeder;
+import io.identitybridge.spi.ProviderFactoryDefaults;
 import io.identitybridge.vocabulary.Problem;
 import java.util.stream.Collectors;
-import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -30,7 +29,7 @@ import java.util.Map;
  * Client field names whose values it holds: a save writes the open client only when that is the one shown; otherwise
  * nothing is written and the form is switched to the open client, so that one client's values never land on another.
  */
-public class ClientTabFactory implements UiTabProviderFactory<UiTabProvider> {
+public class ClientTabFactory implements UiTabProviderFactory<UiTabProvider>, ProviderFactoryDefaults<UiTabProvider> {
 
     public static final String PROVIDER_ID = "identity-service-client";
     /** The URL parameter the console adds on save: the open client's internal id. */
@@ -116,23 +115,6 @@ public class ClientTabFactory implements UiTabProviderFactory<UiTabProvider> {
                 .property().name(SECRETS).label("identity-service-client-secrets").helpText("identity-service-client-secrets-help")
                 .type(ProviderConfigProperty.TEXT_TYPE).add()
                 .build();
-    }
-
-    @Override
-    public UiTabProvider create(KeycloakSession session) {
-        return null; // the declarative UI only reads this factory's metadata and calls its component hooks
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

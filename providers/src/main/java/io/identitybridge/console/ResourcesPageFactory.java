@@ -1,15 +1,12 @@
 package io.identitybridge.console;
 
 import io.identitybridge.ownedresources.ResourceAdmin;
-import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.ui.extend.UiPageProvider;
-import org.keycloak.services.ui.extend.UiPageProviderFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +16,7 @@ import java.util.Map;
  * ({@link ResourceMirror}). An administrator with manage-clients may delete one, which deletes the resource itself
  * (its client scope and grants) exactly as OwnedResources/delete does. Resources are only ever created by the API.
  */
-public class ResourcesPageFactory implements UiPageProviderFactory<UiPageProvider> {
+public class ResourcesPageFactory extends ReadOnlyPageFactory {
 
     public static final String PROVIDER_ID = "identity-service";
     static final String NAME = "name";
@@ -32,13 +29,9 @@ public class ResourcesPageFactory implements UiPageProviderFactory<UiPageProvide
         return session.getKeycloakSessionFactory().getProviderFactory(UiPageProvider.class, PROVIDER_ID) != null;
     }
 
-    @Override
-    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        if (AdminConsoleAccess.isAdminCall(session)) {
-            AdminConsoleAccess.evaluator(session, realm).clients().requireManage();
-            throw AdminConsoleAccess.refuse("Resources are registered and changed only through the Identity Service API"
-                    + " (OwnedResources/register); this page lists and deletes them.");
-        }
+    public ResourcesPageFactory() {
+        super(PROVIDER_ID, "Resources are registered and changed only through the Identity Service API"
+                + " (OwnedResources/register); this page lists and deletes them.");
     }
 
     @Override
@@ -53,11 +46,6 @@ public class ResourcesPageFactory implements UiPageProviderFactory<UiPageProvide
         } finally {
             session.removeAttribute(ResourceMirror.REMOVING);
         }
-    }
-
-    @Override
-    public String getHelpText() {
-        return "identity-service-help";
     }
 
     @Override
@@ -79,27 +67,5 @@ public class ResourcesPageFactory implements UiPageProviderFactory<UiPageProvide
     @Override
     public Map<String, Object> getTypeMetadata() {
         return Map.of("displayFields", List.of(NAME, OWNER, TYPE, CUSTOMER, EXPIRES));
-    }
-
-    @Override
-    public UiPageProvider create(KeycloakSession session) {
-        return null; // the declarative UI only reads this factory's metadata and calls its component hooks
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
     }
 }

@@ -1,14 +1,7 @@
 package io.identitybridge.console;
 
-import org.keycloak.Config;
-import org.keycloak.component.ComponentModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.services.ui.extend.UiPageProvider;
-import org.keycloak.services.ui.extend.UiPageProviderFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +10,7 @@ import java.util.Map;
  * The admin console's "Identity Service seeding" page: the last seeding of this realm at boot (when, from where,
  * counts, problems). Written by {@link SeedingRecord}; never secrets, since seeding problems never carry one.
  */
-public class SeedingPageFactory implements UiPageProviderFactory<UiPageProvider> {
+public class SeedingPageFactory extends ReadOnlyPageFactory {
 
     public static final String PROVIDER_ID = "identity-service-seeding";
     static final String WHEN = "when";
@@ -26,18 +19,9 @@ public class SeedingPageFactory implements UiPageProviderFactory<UiPageProvider>
     static final String PROBLEMS = "problems";
     static final String DETAILS = "details";
 
-    @Override
-    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        if (AdminConsoleAccess.isAdminCall(session)) {
-            AdminConsoleAccess.evaluator(session, realm).clients().requireManage();
-            throw AdminConsoleAccess.refuse("The seeding result is written by the server when it seeds at boot;"
-                    + " it cannot be edited here.");
-        }
-    }
-
-    @Override
-    public String getHelpText() {
-        return "identity-service-seeding-help";
+    public SeedingPageFactory() {
+        super(PROVIDER_ID, "The seeding result is written by the server when it seeds at boot;"
+                + " it cannot be edited here.");
     }
 
     @Override
@@ -54,27 +38,5 @@ public class SeedingPageFactory implements UiPageProviderFactory<UiPageProvider>
     @Override
     public Map<String, Object> getTypeMetadata() {
         return Map.of("displayFields", List.of(WHEN, RESULT, PROBLEMS));
-    }
-
-    @Override
-    public UiPageProvider create(KeycloakSession session) {
-        return null; // the declarative UI only reads this factory's metadata and calls its component hooks
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
     }
 }

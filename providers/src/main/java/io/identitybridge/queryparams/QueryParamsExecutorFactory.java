@@ -1,8 +1,8 @@
 package io.identitybridge.queryparams;
 
+import io.identitybridge.spi.ProviderFactoryDefaults;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
@@ -17,7 +17,8 @@ import java.util.Map;
  * ({@code --spi-client-policy-executor--ib-query-parameters--<option>}); the realm's reject-or-drop choice is
  * this executor's configuration in a client profile.
  */
-public class QueryParamsExecutorFactory implements ClientPolicyExecutorProviderFactory, ServerInfoAwareProviderFactory {
+public class QueryParamsExecutorFactory implements ClientPolicyExecutorProviderFactory, ServerInfoAwareProviderFactory,
+        ProviderFactoryDefaults<ClientPolicyExecutorProvider> {
 
     public static final String PROVIDER_ID = "ib-query-parameters";
 
@@ -31,14 +32,6 @@ public class QueryParamsExecutorFactory implements ClientPolicyExecutorProviderF
     @Override
     public ClientPolicyExecutorProvider create(KeycloakSession session) {
         return new QueryParamsExecutor(settings);
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -1,8 +1,7 @@
 package io.identitybridge.rest;
 
-import org.keycloak.Config;
+import io.identitybridge.spi.ProviderFactoryDefaults;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
@@ -10,7 +9,7 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
  * The boilerplate of a realm REST extension without settings: a subclass names its path (the provider id, which
  * Keycloak matches case-sensitively) and makes the endpoint for one request.
  */
-public abstract class RealmEndpointFactory implements RealmResourceProviderFactory {
+public abstract class RealmEndpointFactory implements RealmResourceProviderFactory, ProviderFactoryDefaults<RealmResourceProvider> {
 
     /** The JAX-RS object for one request; its root method needs {@code @Path("")} on Keycloak 26.7. */
     protected abstract Object endpoint(KeycloakSession session);
@@ -18,17 +17,5 @@ public abstract class RealmEndpointFactory implements RealmResourceProviderFacto
     @Override
     public final RealmResourceProvider create(KeycloakSession session) {
         return new RealmEndpointProvider(endpoint(session));
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,20 +1,19 @@
 package io.identitybridge.secrets;
 
+import io.identitybridge.spi.ProviderFactoryDefaults;
 import io.identitybridge.vocabulary.ClientFields;
-import org.keycloak.Config;
 import org.keycloak.authentication.ClientAuthenticator;
 import org.keycloak.authentication.ClientAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-public class IdentityServerSecretAuthenticatorFactory implements ClientAuthenticatorFactory {
+public class IdentityServerSecretAuthenticatorFactory implements ClientAuthenticatorFactory, ProviderFactoryDefaults<ClientAuthenticator> {
 
     public static final String PROVIDER_ID = ClientFields.AUTHENTICATOR_ID;
     private static final IdentityServerSecretAuthenticator SINGLETON = new IdentityServerSecretAuthenticator();
@@ -85,17 +84,5 @@ public class IdentityServerSecretAuthenticatorFactory implements ClientAuthentic
     @Override
     public Set<String> getProtocolAuthenticatorMethods(String loginProtocol) {
         return Set.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

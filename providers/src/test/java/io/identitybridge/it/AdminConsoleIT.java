@@ -2,9 +2,7 @@ package io.identitybridge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,23 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * owned resource, edits a client's attributes under the seeder's rules, and an administrator without manage-clients
  * is refused. Screenshots go to target/screenshots (admin-console.png, admin-console-client-tab.png).
  */
-@ExtendWith(RealKeycloak.class)
-class AdminConsoleIT {
+class AdminConsoleIT extends OnSharedServer {
 
     private static final String PAGE = "org.keycloak.services.ui.extend.UiPageProvider";
     private static final String TAB = "org.keycloak.services.ui.extend.UiTabProvider";
     private static final String TENANT_SECRET = "it-only-console-secret-0123456789abcdef";
     private static final String LIMITED_PASSWORD = "it-only-limited-admin-0123456789";
 
-    private static KeycloakServer kc;
-    private static IdsApi api;
     private ChromeDriver browser;
 
-    @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
-    }
 
     @AfterEach
     void closeBrowser() {

@@ -1,19 +1,13 @@
 package io.identitybridge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SPEC §4 "Callers are clients" and "AllowAccessTokensViaBrowser" (issue 10, finding 1): a user's token never runs
  * the Identity Service API, whatever scopes it carries, and the system client's implicit grant yields id tokens only.
  */
-@ExtendWith(RealKeycloak.class)
-class ApiCallerRuleIT {
+class ApiCallerRuleIT extends OnSharedServerWithCallback {
 
     private static final String BROWSER_APP = "it-caller-browser-app";
     private static final String PASSWORD_APP = "it-caller-password-app";
     private static final String USER = "it-caller-user";
     private static final String PASSWORD = KeycloakServer.randomSecret();
     private static final List<String> API = List.of("IdentityServerApi", "get_client_info", "update_client");
-    private static KeycloakServer kc;
-    private static IdsApi api;
-    private static CallbackServer callback;
 
     @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
-        callback = CallbackServer.start();
+    static void setUp() {
         kc.createUser(USER, PASSWORD);
         // An administrator may give a browser app the API scopes and access tokens via the browser; the API must
         // still refuse a user's token.
@@ -54,13 +41,6 @@ class ApiCallerRuleIT {
                         "AllowedScopes", API)));
     }
 
-    @AfterAll
-    static void tearDown() {
-        if (callback != null) {
-            callback.close();
-        }
-    }
-
     @Test
     void aUsersBrowserTokenCannotCallTheApiEvenWithTheScopes() {
         HeadlessChromium.assumeInstalled();
@@ -70,12 +50,7 @@ class ApiCallerRuleIT {
             browser.get(kc.realmUrl() + "/connect/authorize?client_id=" + BROWSER_APP + "&response_type="
                     + BrowserlessLogin.enc("id_token token") + "&scope=" + BrowserlessLogin.enc("openid " + String.join(" ", API))
                     + "&nonce=n1&state=s1&redirect_uri=" + BrowserlessLogin.enc(callback.url()));
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")))
-                    .sendKeys(USER);
-            browser.findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.findElement(By.id("kc-login")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(callback.url() + "#"));
-            Map<String, String> fragment = params(URI.create(browser.getCurrentUrl()).getRawFragment());
+            Map<String, String> fragment = params(HeadlessChromium.signIn(browser, USER, PASSWORD, callback.url() + "#").getRawFragment());
             assertTrue(fragment.containsKey("access_token"), "an app allowed to may receive access tokens via the browser");
             token = fragment.get("access_token");
         } finally {

@@ -3,7 +3,6 @@ package io.identitybridge.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,23 +16,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Clients/find, info, register, update and remove on the real server. */
-@ExtendWith(RealKeycloak.class)
-class ClientsApiIT {
+class ClientsApiIT extends OnSharedServer {
 
     /** A registrar like Creatio's system client, holding two non-API scopes that registration may pass on. */
     private static final String REGISTRAR = "it-clients-registrar";
     private static final String REPORTS = SecurityFixtures.REPORTS_SCOPE;
     private static final String AUDIT = SecurityFixtures.AUDIT_SCOPE;
-    private static KeycloakServer kc;
-    private static IdsApi api;
     private static String system;
 
     @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
-        SecurityFixtures.seedRegistrar(kc, REGISTRAR, null);
-        system = SecurityFixtures.registrarToken(api, REGISTRAR);
+    static void setUp() {
+        system = seededRegistrar(REGISTRAR);
     }
 
     @Test

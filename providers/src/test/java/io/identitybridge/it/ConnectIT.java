@@ -3,7 +3,6 @@ package io.identitybridge.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The IdentityServer4 paths under the realm ({@code /connect/*}) reach Keycloak's own endpoints in-process, and
  * client_credentials follows IdentityServer4 on both these and the native paths.
  */
-@ExtendWith(RealKeycloak.class)
-class ConnectIT {
+class ConnectIT extends OnSharedServer {
 
     private static final String CLIENT = "connect-it-password-client";
     private static final String SECRET = "it-only-connect-secret-0123456789abcdefgh";
@@ -36,12 +34,10 @@ class ConnectIT {
     private static final String CODE_CALLBACK = "https://app.example.test/callback";
     private static final String USER = "connect-it-user";
     private static final String PASSWORD = KeycloakServer.randomSecret();
-    private static KeycloakServer kc;
     private static String connect;
 
     @BeforeAll
-    static void init(KeycloakServer server) {
-        kc = server;
+    static void init() {
         connect = kc.realmUrl() + "/connect";
         kc.createUser(USER, PASSWORD);
         List<Map<String, Object>> clients = List.of(Map.of("ClientId", CLIENT, "Secrets", List.of(SECRET),

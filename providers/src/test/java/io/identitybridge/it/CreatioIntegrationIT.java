@@ -1,9 +1,7 @@
 package io.identitybridge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Arrays;
 import java.util.List;
@@ -21,17 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exact request bodies of Creatio's IIdentityServiceWrapper, by the seed 000 system client of Creatio 8.2.1+. Every
  * call is made twice: Creatio repeats calls, and an error would cancel the save of its record.
  */
-@ExtendWith(RealKeycloak.class)
-class CreatioIntegrationIT {
+class CreatioIntegrationIT extends OnSharedServer {
 
-    private static KeycloakServer kc;
-    private static IdsApi api;
 
-    @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
-    }
 
     /** Creatio's AddClient/UpdateClient body, property for property. */
     static String addClientBody(String clientId, String name, String systemUserId, List<String> redirectUris) {
@@ -154,8 +144,7 @@ class CreatioIntegrationIT {
     void onlyTheOwnerGrantsOrTakesAwayAResourceAndOnlyTheRegistrarRevokesTokens() {
         String system = systemToken();
         String other = "it-integration-other-registrar";
-        SecurityFixtures.seedRegistrar(kc, other, null);
-        String otherToken = SecurityFixtures.registrarToken(api, other);
+        String otherToken = seededRegistrar(other);
         JsonNode added = api.ok("Clients/register", system, addClientBody("", "Owned app", UUID.randomUUID().toString(), List.of()));
         String app = added.get("clientId").asText();
         // AddClient of the same ClientId by another registrar: a conflict, and the app's secret still works.

@@ -1,15 +1,19 @@
 package io.identitybridge.it;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +61,19 @@ final class HeadlessChromium {
         ChromeDriver driver = new TokenCheckingDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;
+    }
+
+    /**
+     * Signs a user in on Keycloak's login form, which the browser must be heading to, and waits until it lands on a URL
+     * that contains {@code landing}; returns that URL.
+     */
+    static URI signIn(ChromeDriver browser, String user, String password, String landing) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")))
+                .sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(landing));
+        return URI.create(browser.getCurrentUrl());
     }
 
     /** The browser's URL (fragments included) and page are where browser-flow tokens arrive: each is checked. */

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,8 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every one without a 5xx or {@code unknown_error}, and the server log written meanwhile must hold no ERROR.
  * Seed apply only ever gets inputs with an invalid client in them, so the realm is never changed by it.
  */
-@ExtendWith(RealKeycloak.class)
-class HostileInputIT {
+class HostileInputIT extends OnSharedServer {
 
     static final int DEFAULT_COUNT = 300;
     private static final long SEED = Long.getLong("ib.hostile.seed", 20261206L);
@@ -34,21 +32,15 @@ class HostileInputIT {
     private static final String REGISTRAR = "it-hostile-registrar";
     private static final String APP = "it-hostile-app";
     private static final String CALLBACK = "https://app.example.test/hostile-cb";
-    private static KeycloakServer kc;
-    private static IdsApi api;
     private static String token;
     private static String target;
     private static long tokenAt;
     private static final List<String> registered = new ArrayList<>();
 
     @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
+    static void setUp() {
         SecurityFixtures.seedRegistrar(kc, REGISTRAR, null);
-        SecurityFixtures.seed(kc, List.of(Map.of("ClientId", APP, "Secrets", List.of(SecurityFixtures.SECRET),
-                "AllowedGrantTypes", List.of("authorization_code"), "RedirectUris", List.of(CALLBACK), "AllowedScopes", List.of("openid"),
-                "Properties", Map.of("AllowedQueryParameters", "[\"invitationHash\"]"))));
+        SecurityFixtures.seedInvitationApp(kc, APP, CALLBACK);
         target = api.register(token(), Map.of("ClientName", "hostile input target", "AllowedScopes", List.of(SecurityFixtures.REPORTS_SCOPE)))
                 .get("clientId").asText();
         System.out.println("HostileInputIT: seed " + SEED + ", " + COUNT + " requests per endpoint (-Dib.hostile.seed / -Dib.hostile.count)");

@@ -3,7 +3,6 @@ package io.identitybridge.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,37 +17,35 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The guard (401/403 per endpoint and scope) and bad bodies (clear 4xx, never 500) of the Identity Service API. */
-@ExtendWith(RealKeycloak.class)
-class IdentityServiceApiInputIT {
+class IdentityServiceApiInputIT extends OnSharedServer {
 
-    /** Every endpoint with the scope it needs besides IdentityServerApi. */
+    /** Every endpoint with the scope it needs besides IdentityServerApi, written "scope: endpoints". */
     static final Map<String, String> ENDPOINTS = new LinkedHashMap<>();
 
     static {
-        ENDPOINTS.put("OwnedResources/register", "register_own_resource");
-        ENDPOINTS.put("OwnedResources/list", "get_resource_list");
-        ENDPOINTS.put("OwnedResources/delete", "register_own_resource");
-        ENDPOINTS.put("Clients/find", "find_clients");
-        ENDPOINTS.put("Clients/info", "get_client_info");
-        ENDPOINTS.put("Clients/register", "add_registrar_client");
-        ENDPOINTS.put("Clients/update", "update_client");
-        ENDPOINTS.put("Clients/remove", "remove_client");
-        ENDPOINTS.put("OwnedResources/update", "register_own_resource");
-        ENDPOINTS.put("OwnedResources/grant", "register_own_resource");
-        ENDPOINTS.put("Clients/deleteScopes", "update_client");
-        ENDPOINTS.put("Clients/revokeTokens", "revoke_client_tokens");
-        ENDPOINTS.put("ServiceInfo", "get_service_info");
+        """
+                register_own_resource: OwnedResources/register OwnedResources/delete OwnedResources/update OwnedResources/grant
+                get_resource_list: OwnedResources/list
+                find_clients: Clients/find
+                get_client_info: Clients/info
+                add_registrar_client: Clients/register
+                update_client: Clients/update Clients/deleteScopes
+                remove_client: Clients/remove
+                revoke_client_tokens: Clients/revokeTokens
+                get_service_info: ServiceInfo
+                """.lines().forEach(line -> {
+            String[] scopeAndPaths = line.split(": ");
+            for (String path : scopeAndPaths[1].split(" ")) {
+                ENDPOINTS.put(path, scopeAndPaths[0]);
+            }
+        });
     }
 
-    private static KeycloakServer kc;
-    private static IdsApi api;
     private static String all;
     private static String grantee;
 
     @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
+    static void setUp() {
         all = api.token(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, String.join(" ", CreatioScopes.ALL));
         grantee = "it-input-grantee-" + UUID.randomUUID();
         kc.createServiceClient(grantee, List.of());

@@ -3,7 +3,6 @@ package io.identitybridge.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,25 +22,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SPEC §4 "Limits" (issue 10, finding 6) and the client-authentication and request-object rules of issue 10 §8,
  * on the real server: every oversized or out-of-range value is a 400 naming the field, never a 500.
  */
-@ExtendWith(RealKeycloak.class)
-class InputBoundsIT {
+class InputBoundsIT extends OnSharedServer {
 
     private static final String REGISTRAR = "it-bounds-registrar";
     private static final String PAR_CLIENT = "it-bounds-par-client";
     private static final String CALLBACK = "https://app.example.test/bounds-cb";
-    private static KeycloakServer kc;
-    private static IdsApi api;
     private static String registrar;
 
     @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
-        SecurityFixtures.seedRegistrar(kc, REGISTRAR, null);
-        SecurityFixtures.seed(kc, List.of(Map.of("ClientId", PAR_CLIENT, "Secrets", List.of(SecurityFixtures.SECRET),
-                "AllowedGrantTypes", List.of("authorization_code"), "RedirectUris", List.of(CALLBACK), "AllowedScopes", List.of("openid"),
-                "Properties", Map.of("AllowedQueryParameters", "[\"invitationHash\"]"))));
-        registrar = SecurityFixtures.registrarToken(api, REGISTRAR);
+    static void setUp() {
+        registrar = seededRegistrar(REGISTRAR);
+        SecurityFixtures.seedInvitationApp(kc, PAR_CLIENT, CALLBACK);
     }
 
     @Test

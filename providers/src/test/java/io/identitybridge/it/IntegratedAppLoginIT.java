@@ -1,20 +1,14 @@
 package io.identitybridge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -29,28 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * authorization code and PKCE in a real browser, refreshes its tokens one time each (RefreshTokenUsage OneTime), and
  * gets client_credentials tokens on the same client id; revokeTokens then ends its refresh tokens.
  */
-@ExtendWith(RealKeycloak.class)
-class IntegratedAppLoginIT {
+class IntegratedAppLoginIT extends OnSharedServerWithCallback {
 
     private static final String USER = "it-integrated-app-user";
     private static final String PASSWORD = KeycloakServer.randomSecret();
-    private static KeycloakServer kc;
-    private static IdsApi api;
-    private static CallbackServer callback;
 
     @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
-        callback = CallbackServer.start();
+    static void setUp() {
         kc.createUser(USER, PASSWORD);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (callback != null) {
-            callback.close();
-        }
     }
 
     @Test
@@ -74,12 +54,7 @@ class IntegratedAppLoginIT {
         ChromeDriver browser = HeadlessChromium.start();
         try {
             browser.get(authorize(app, challenge(verifier)));
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")))
-                    .sendKeys(USER);
-            browser.findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.findElement(By.id("kc-login")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(callback.url() + "?"));
-            Map<String, String> query = ApiCallerRuleIT.params(URI.create(browser.getCurrentUrl()).getRawQuery());
+            Map<String, String> query = ApiCallerRuleIT.params(HeadlessChromium.signIn(browser, USER, PASSWORD, callback.url() + "?").getRawQuery());
             assertEquals("st-83", query.get("state"));
             code = query.get("code");
         } finally {

@@ -1,9 +1,7 @@
 package io.identitybridge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,18 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The owner is a tenant's system client, seeded with a CustomerId; grantees are plain confidential clients made in
  * the admin API.
  */
-@ExtendWith(RealKeycloak.class)
-class OwnedResourcesIT {
+class OwnedResourcesIT extends OnSharedServer {
 
-    private static KeycloakServer kc;
-    private static IdsApi api;
     private static final String TENANT_SECRET = "it-only-tenant-secret-0123456789abcdefgh";
 
-    @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
-    }
 
     /**
      * A tenant's system client with its own CustomerId, seeded as a Creatio site's system client is (registration never

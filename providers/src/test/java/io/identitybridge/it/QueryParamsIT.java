@@ -2,12 +2,10 @@ package io.identitybridge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -34,8 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * login page (escaped) and tokens (query-parameter-claim), whole; others are rejected with invalid_request, or
  * dropped when the realm's executor says so; clients without an allow-list keep Keycloak's behaviour.
  */
-@ExtendWith(RealKeycloak.class)
-class QueryParamsIT {
+class QueryParamsIT extends OnSharedServerWithCallback {
 
     private static final String CLIENT = "query-params-it-code-client";
     private static final String PLAIN = "query-params-it-plain-client";
@@ -43,14 +40,10 @@ class QueryParamsIT {
     private static final List<String> ALLOWED = List.of("invitationHash", "targetSubject", "extra1", "extra2", "extra3", "extra4");
     private static final String USER = "query-params-it-user";
     private static final String PASSWORD = KeycloakServer.randomSecret();
-    private static KeycloakServer kc;
-    private static CallbackServer callback;
     private ChromeDriver browser;
 
     @BeforeAll
-    static void init(KeycloakServer server) throws Exception {
-        kc = server;
-        callback = CallbackServer.start();
+    static void init() throws Exception {
         kc.createUser(USER, PASSWORD);
         Map<String, Object> withList = Map.of("ClientId", CLIENT, "Secrets", List.of(SECRET),
                 "AllowedGrantTypes", List.of("authorization_code"), "RedirectUris", List.of(callback.url()),
@@ -71,13 +64,6 @@ class QueryParamsIT {
                             "access.token.claim", "true", "userinfo.token.claim", "true"));
             Http.Response r = kc.admin("POST", "/realms/creatio/clients/" + id + "/protocol-mappers/models", mapper);
             assertEquals(201, r.status(), r.body());
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (callback != null) {
-            callback.close();
         }
     }
 
@@ -214,12 +200,7 @@ class QueryParamsIT {
     }
 
     private JsonNode loginAndRedeem() {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")))
-                .sendKeys(USER);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(callback.url() + "?"));
-        Map<String, String> query = query(URI.create(browser.getCurrentUrl()).getRawQuery());
+        Map<String, String> query = query(HeadlessChromium.signIn(browser, USER, PASSWORD, callback.url() + "?").getRawQuery());
         assertTrue(query.containsKey("code"), "no code: " + query.keySet());
         Http.Response tokens = Http.postForm(kc.realmUrl() + "/connect/token", Http.form("grant_type", "authorization_code",
                 "code", query.get("code"), "redirect_uri", callback.url()), CLIENT, SECRET);

@@ -3,7 +3,6 @@ package io.identitybridge.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.HashMap;
 import java.util.List;
@@ -18,25 +17,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SPEC §4 "Registration grants no more than the registrar holds", "Ownership" and "Claims" (issue 10, findings 2-4),
  * attacked through Clients/register and Clients/update on the real server.
  */
-@ExtendWith(RealKeycloak.class)
-class RegistrationRulesIT {
+class RegistrationRulesIT extends OnSharedServer {
 
     private static final String REGISTRAR = "it-rules-registrar";
     private static final String OTHER_REGISTRAR = "it-rules-other-registrar";
     private static final String TENANT_REGISTRAR = "it-rules-tenant-registrar";
     private static final String TENANT = "cust-rules-tenant";
-    private static KeycloakServer kc;
-    private static IdsApi api;
     private static String registrar;
 
     @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
-        SecurityFixtures.seedRegistrar(kc, REGISTRAR, null);
+    static void setUp() {
+        registrar = seededRegistrar(REGISTRAR);
         SecurityFixtures.seedRegistrar(kc, OTHER_REGISTRAR, null);
         SecurityFixtures.seedRegistrar(kc, TENANT_REGISTRAR, TENANT);
-        registrar = SecurityFixtures.registrarToken(api, REGISTRAR);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.identitybridge.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC §4 "Resources" (issue 10, finding 5): reserved names, a cap per owner, and expiry for every grant. */
-@ExtendWith(RealKeycloak.class)
-class ResourceRulesIT {
+class ResourceRulesIT extends OnSharedServer {
 
     /** The suite's server runs with max-resources-per-owner=100 (KeycloakServer). */
     private static final int CAP = 100;
@@ -28,21 +26,16 @@ class ResourceRulesIT {
     private static final String CALLBACK = "https://app.example.test/resources-cb";
     private static final String USER = "it-resources-user";
     private static final String PASSWORD = KeycloakServer.randomSecret();
-    private static KeycloakServer kc;
-    private static IdsApi api;
     private static String owner;
 
     @BeforeAll
-    static void setUp(KeycloakServer server) {
-        kc = server;
-        api = new IdsApi(kc);
+    static void setUp() {
         kc.createUser(USER, PASSWORD);
-        SecurityFixtures.seedRegistrar(kc, OWNER, null);
+        owner = seededRegistrar(OWNER);
         SecurityFixtures.seedRegistrar(kc, CAP_OWNER, null);
         SecurityFixtures.seed(kc, List.of(Map.of("ClientId", GRANTEE, "Secrets", List.of(SecurityFixtures.SECRET),
                 "AllowedGrantTypes", List.of("client_credentials", "password", "authorization_code"), "AllowOfflineAccess", true,
                 "RedirectUris", List.of(CALLBACK), "AllowedScopes", List.of("openid"))));
-        owner = SecurityFixtures.registrarToken(api, OWNER);
     }
 
     @Test

@@ -34,6 +34,13 @@ final class SecurityFixtures {
         seed(kc, List.of(client));
     }
 
+    /** An authorization-code app, as Creatio's sign-in page is, that may pass invitationHash to the login pages. */
+    static void seedInvitationApp(KeycloakServer kc, String clientId, String callback) {
+        seed(kc, List.of(Map.of("ClientId", clientId, "Secrets", List.of(SECRET),
+                "AllowedGrantTypes", List.of("authorization_code"), "RedirectUris", List.of(callback), "AllowedScopes", List.of("openid"),
+                "Properties", Map.of("AllowedQueryParameters", "[\"invitationHash\"]"))));
+    }
+
     static void seed(KeycloakServer kc, List<Map<String, Object>> clients) {
         Map<String, Object> input = Map.of("Scopes", List.of(
                 Map.of("Name", REPORTS_SCOPE, "Type", "Resource", "DisplayName", "Reports (tests)"),
