@@ -1,6 +1,6 @@
 package io.identitybridge.compat;
 
-import io.identitybridge.config.IdentityBridgeProvider;
+import io.identitybridge.config.BridgeRealm;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.AccessTokenIntrospectionProvider;
@@ -19,14 +19,9 @@ public class IssuedToIntrospectionProvider extends AccessTokenIntrospectionProvi
     @Override
     protected boolean verifyAudience() {
         ClientModel caller = session.getContext().getClient();
-        if (caller != null && token != null && caller.getClientId().equals(token.getIssuedFor()) && servesCreatio()) {
+        if (caller != null && token != null && caller.getClientId().equals(token.getIssuedFor()) && BridgeRealm.serves(session, realm)) {
             return true;
         }
         return super.verifyAudience();
-    }
-
-    private boolean servesCreatio() {
-        IdentityBridgeProvider bridge = session.getProvider(IdentityBridgeProvider.class);
-        return bridge != null && realm.getName().equals(bridge.settings().realm());
     }
 }

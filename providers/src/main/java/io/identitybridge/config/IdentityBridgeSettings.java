@@ -1,7 +1,5 @@
 package io.identitybridge.config;
 
-import io.identitybridge.boot.DefaultIdentityBridgeProviderFactory;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -159,7 +157,7 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
 
     /** The CLI spelling of an option, so that messages point at what the operator typed. */
     public static String cliName(String option) {
-        return "--spi-" + IdentityBridgeSpi.NAME + "--" + DefaultIdentityBridgeProviderFactory.PROVIDER_ID + "--" + option;
+        return "--spi-" + IdentityBridgeSpi.NAME + "--" + IdentityBridgeSpi.PROVIDER_ID + "--" + option;
     }
 
     /** Never print the clients value: it carries secrets. */

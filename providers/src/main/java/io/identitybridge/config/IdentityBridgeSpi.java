@@ -11,6 +11,8 @@ import org.keycloak.provider.Spi;
 public class IdentityBridgeSpi implements Spi {
 
     public static final String NAME = "identity-bridge";
+    /** The one provider of this SPI: the middle part of every option name. */
+    public static final String PROVIDER_ID = "default";
 
     @Override
     public boolean isInternal() {

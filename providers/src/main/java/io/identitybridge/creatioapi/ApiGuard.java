@@ -1,6 +1,6 @@
 package io.identitybridge.creatioapi;
 
-import io.identitybridge.config.IdentityBridgeProvider;
+import io.identitybridge.config.BridgeRealm;
 import jakarta.ws.rs.WebApplicationException;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientModel;
@@ -31,8 +31,7 @@ public final class ApiGuard {
 
     /** The realm the API serves, or 404 for every other realm: the API is part of the Creatio realm only. */
     public static void requireBridgeRealm(KeycloakSession session, RealmModel realm) {
-        IdentityBridgeProvider bridge = session.getProvider(IdentityBridgeProvider.class);
-        if (bridge == null || !realm.getName().equals(bridge.settings().realm())) {
+        if (!BridgeRealm.serves(session, realm)) {
             throw ApiError.notFound("the Identity Service API is not served in realm '" + realm.getName() + "'");
         }
     }

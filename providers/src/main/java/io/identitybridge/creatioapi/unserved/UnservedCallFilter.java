@@ -3,7 +3,7 @@ package io.identitybridge.creatioapi.unserved;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.identitybridge.config.IdentityBridgeProvider;
+import io.identitybridge.config.BridgeRealm;
 import io.identitybridge.creatioapi.ApiError;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -46,9 +46,8 @@ public class UnservedCallFilter implements ContainerResponseFilter {
                 return;
             }
             KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
-            IdentityBridgeProvider bridge = session == null ? null : session.getProvider(IdentityBridgeProvider.class);
             String path = "/" + stripLeadingSlashes(request.getUriInfo().getPath());
-            if (bridge == null || !path.startsWith("/realms/" + bridge.settings().realm() + "/")) {
+            if (!BridgeRealm.servesPath(session, path)) {
                 return;
             }
             String method = request.getMethod();
