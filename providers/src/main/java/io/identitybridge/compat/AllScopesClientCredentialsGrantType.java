@@ -1,7 +1,7 @@
 package io.identitybridge.compat;
 
-import io.identitybridge.config.IdentityBridgeProvider;
-import io.identitybridge.ownedresources.ResourceScopes;
+import io.identitybridge.config.BridgeRealm;
+import io.identitybridge.vocabulary.ResourceScopeAttributes;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
@@ -26,10 +26,10 @@ public class AllScopesClientCredentialsGrantType extends ClientCredentialsGrantT
         String asked = formParams.getFirst(OAuth2Constants.SCOPE);
         long now = System.currentTimeMillis();
         Map<String, ClientScopeModel> optional = client.getClientScopes(false);
-        if ((asked == null || asked.isBlank()) && servesCreatio()) {
+        if ((asked == null || asked.isBlank()) && BridgeRealm.serves(session, realm)) {
             TreeSet<String> all = new TreeSet<>();
             optional.forEach((name, scope) -> {
-                if (!ResourceScopes.expired(scope, now)) {
+                if (!ResourceScopeAttributes.expired(scope, now)) {
                     all.add(name);
                 }
             });
@@ -39,7 +39,7 @@ public class AllScopesClientCredentialsGrantType extends ClientCredentialsGrantT
         if (scopes != null) {
             for (String name : scopes.split(" ")) {
                 ClientScopeModel scope = optional.get(name);
-                if (scope != null && ResourceScopes.expired(scope, now)) {
+                if (scope != null && ResourceScopeAttributes.expired(scope, now)) {
                     String message = "Scope '" + name + "' has expired";
                     event.detail(Details.REASON, message);
                     event.error(Errors.INVALID_REQUEST);
@@ -48,10 +48,5 @@ public class AllScopesClientCredentialsGrantType extends ClientCredentialsGrantT
             }
         }
         return scopes;
-    }
-
-    private boolean servesCreatio() {
-        IdentityBridgeProvider bridge = session.getProvider(IdentityBridgeProvider.class);
-        return bridge != null && realm.getName().equals(bridge.settings().realm());
     }
 }

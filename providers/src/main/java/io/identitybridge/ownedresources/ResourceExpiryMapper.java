@@ -1,6 +1,6 @@
 package io.identitybridge.ownedresources;
 
-
+import io.identitybridge.vocabulary.ResourceScopeAttributes;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -43,7 +43,7 @@ public class ResourceExpiryMapper extends AbstractOIDCProtocolMapper implements 
         String name = mappingModel.getConfig().get(RESOURCE);
         long now = System.currentTimeMillis();
         boolean expired = clientSessionCtx.getClientScopesStream()
-                .filter(s -> name.equals(s.getName())).anyMatch(s -> ResourceScopes.expired(s, now));
+                .filter(s -> name.equals(s.getName())).anyMatch(s -> ResourceScopeAttributes.expired(s, now));
         if (expired) {
             token.setScope(token.getScope() == null ? null : Arrays.stream(token.getScope().split(" "))
                     .filter(s -> !s.equals(name)).collect(Collectors.joining(" ")));

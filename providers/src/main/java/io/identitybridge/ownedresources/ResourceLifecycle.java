@@ -1,5 +1,7 @@
 package io.identitybridge.ownedresources;
 
+import io.identitybridge.vocabulary.ResourceScopeAttributes;
+
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.RealmModel;
@@ -22,7 +24,7 @@ final class ResourceLifecycle {
             ResourceStore store = new ResourceStore(e.getKeycloakSession());
             RealmModel realm = e.getClient().getRealm();
             store.allByOwner(realm, e.getClient().getId()).forEach(r -> store.remove(realm, r));
-        } else if (event instanceof ClientScopeModel.ClientScopeRemovedEvent e && ResourceScopes.isResource(e.getClientScope())) {
+        } else if (event instanceof ClientScopeModel.ClientScopeRemovedEvent e && ResourceScopeAttributes.isResource(e.getClientScope())) {
             new ResourceStore(e.getKeycloakSession()).forgetScope(e.getClientScope().getRealm(), e.getClientScope().getId());
         } else if (event instanceof RealmModel.RealmRemovedEvent e) {
             new ResourceStore(e.getKeycloakSession()).forgetRealm(e.getRealm().getId());

@@ -1,5 +1,6 @@
 package io.identitybridge.ownedresources;
 
+import io.identitybridge.vocabulary.ResourceScopeAttributes;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
@@ -13,9 +14,6 @@ import java.util.Map;
  */
 public final class ResourceScopes {
 
-    public static final String ATTR_RESOURCE = "ib.resource";
-    public static final String ATTR_EXPIRES = "ib.resource.expires";
-
     private ResourceScopes() {
     }
 
@@ -27,9 +25,9 @@ public final class ResourceScopes {
         scope.setDisplayOnConsentScreen(false);
         // A customer's resource is nobody else's business: keep it out of the discovery document.
         scope.setAttribute("include.in.openid.provider.metadata", "false");
-        scope.setAttribute(ATTR_RESOURCE, "true");
+        scope.setAttribute(ResourceScopeAttributes.ATTR_RESOURCE, "true");
         if (expiresAt != null) {
-            scope.setAttribute(ATTR_EXPIRES, String.valueOf(expiresAt));
+            scope.setAttribute(ResourceScopeAttributes.ATTR_EXPIRES, String.valueOf(expiresAt));
         }
         scope.addProtocolMapper(audience(name));
         scope.addProtocolMapper(ResourceExpiryMapper.model(name));
@@ -40,9 +38,9 @@ public final class ResourceScopes {
     public static void update(ClientScopeModel scope, String displayName, Long expiresAt) {
         scope.setDescription(displayName);
         if (expiresAt != null) {
-            scope.setAttribute(ATTR_EXPIRES, String.valueOf(expiresAt));
+            scope.setAttribute(ResourceScopeAttributes.ATTR_EXPIRES, String.valueOf(expiresAt));
         } else {
-            scope.removeAttribute(ATTR_EXPIRES);
+            scope.removeAttribute(ResourceScopeAttributes.ATTR_EXPIRES);
         }
     }
 
@@ -58,20 +56,8 @@ public final class ResourceScopes {
         return m;
     }
 
-    public static boolean isResource(ClientScopeModel scope) {
-        return "true".equals(scope.getAttribute(ATTR_RESOURCE));
-    }
-
     /** True once a resource scope's expiry has passed; false for every other scope. */
     public static boolean expired(ClientScopeModel scope, long nowMillis) {
-        String expires = scope.getAttribute(ATTR_EXPIRES);
-        if (expires == null) {
-            return false;
-        }
-        try {
-            return Long.parseLong(expires) <= nowMillis;
-        } catch (NumberFormatException e) {
-            return true; // an edited, unreadable expiry fails closed
-        }
+        return ResourceScopeAttributes.expired(scope, nowMillis);
     }
 }

@@ -5,7 +5,7 @@ import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.compat.ClientClaimsMapper;
 import io.identitybridge.compat.ClientIdClaimMapper;
 import io.identitybridge.compat.IdTokenLifetimeMapper;
-import io.identitybridge.ownedresources.ResourceScopes;
+import io.identitybridge.vocabulary.ResourceScopeAttributes;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
@@ -183,7 +183,7 @@ final class ClientStateIO {
             String name = e.getKey();
             boolean keep = isDefault.containsKey(name) ? wantDefault.contains(name) : wantOptional.contains(name);
             // Grants of OwnedResources belong to the Identity Service API, not to the seed input.
-            if (!keep && !SERVICE_ACCOUNT_SCOPE.equals(name) && !ResourceScopes.isResource(e.getValue())) {
+            if (!keep && !SERVICE_ACCOUNT_SCOPE.equals(name) && !ResourceScopeAttributes.isResource(e.getValue())) {
                 c.removeClientScope(e.getValue());
             }
         }
@@ -218,7 +218,7 @@ final class ClientStateIO {
     static Set<String> scopeNames(ClientModel c, boolean dflt) {
         Set<String> names = new TreeSet<>();
         c.getClientScopes(dflt).forEach((name, scope) -> {
-            if (!SERVICE_ACCOUNT_SCOPE.equals(name) && !ResourceScopes.isResource(scope)) {
+            if (!SERVICE_ACCOUNT_SCOPE.equals(name) && !ResourceScopeAttributes.isResource(scope)) {
                 names.add(name);
             }
         });

@@ -3,7 +3,7 @@ package io.identitybridge.seed;
 import io.identitybridge.vocabulary.BuiltInClients;
 import io.identitybridge.vocabulary.ClientFields;
 
-import io.identitybridge.ownedresources.ResourceScopes;
+import io.identitybridge.vocabulary.ResourceScopeAttributes;
 import org.keycloak.Config;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -84,7 +84,7 @@ final class KeycloakRealmView implements RealmView {
     private Map<String, ClientScopeModel> scopes() {
         if (scopes == null) {
             scopes = realm.getClientScopesStream()
-                    .filter(s -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(s.getProtocol()) && !ResourceScopes.isResource(s))
+                    .filter(s -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(s.getProtocol()) && !ResourceScopeAttributes.isResource(s))
                     .collect(Collectors.toMap(ClientScopeModel::getName, s -> s, (a, b) -> a));
         }
         return scopes;
