@@ -1,5 +1,6 @@
 package io.identitybridge.console;
 
+import io.identitybridge.vocabulary.ConsoleWrites;
 import jakarta.ws.rs.ForbiddenException;
 
 import org.keycloak.component.ComponentValidationException;
@@ -13,18 +14,16 @@ import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Who is changing our console components. Keycloak's components endpoint lets any realm manager through
  * (manage-realm); our pages act on clients, so they also ask Keycloak's own evaluator for manage-clients. Writes
- * that our code makes itself (mirroring a resource, recording a seeding) are marked on the session, which no HTTP
- * caller can set, and writes that are not an admin's components call (realm import at boot) are left alone.
+ * that our code makes itself ({@link ConsoleWrites}) and writes that are not an admin's components call (realm import
+ * at boot) are left alone.
  */
 final class AdminConsoleAccess {
 
-    private static final String INTERNAL = "ib.console.internal";
     private static final Pattern COMPONENTS_CALL = Pattern.compile(".*/admin/realms/[^/]+/components(/[^/]+)?/?");
 
     private AdminConsoleAccess() {
@@ -38,21 +37,9 @@ final class AdminConsoleAccess {
         return new ComponentValidationException("'" + message.replace("'", "''") + "'");
     }
 
-    static <T> T internal(KeycloakSession session, Supplier<T> write) {
-        Object before = session.getAttribute(INTERNAL);
-        session.setAttribute(INTERNAL, Boolean.TRUE);
-        try {
-            return write.get();
-        } finally {
-            if (before == null) {
-                session.removeAttribute(INTERNAL);
-            }
-        }
-    }
-
     /** True when an administrator's request to Keycloak's components endpoint causes this write. */
     static boolean isAdminCall(KeycloakSession session) {
-        if (session.getAttribute(INTERNAL) != null) {
+        if (ConsoleWrites.areOurs(session)) {
             return false;
         }
         try {

@@ -3,6 +3,7 @@ package io.identitybridge.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.identitybridge.vocabulary.ClientFields;
+import io.identitybridge.vocabulary.ConsoleWrites;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -29,7 +30,7 @@ final class ClientTabView {
     static void load(KeycloakSession session, RealmModel realm, ClientModel client) {
         String realmId = realm.getId();
         String clientId = client.getId();
-        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> AdminConsoleAccess.internal(s, () -> {
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> ConsoleWrites.ours(s, () -> {
             RealmModel r = s.realms().getRealm(realmId);
             ClientModel c = r.getClientById(clientId);
             ComponentModel form = r.getComponentsStream(realmId, UiTabProvider.class.getName())

@@ -1,6 +1,7 @@
 package io.identitybridge.console;
 
 import io.identitybridge.ownedresources.ResourceAdmin;
+import io.identitybridge.ownedresources.ResourceMirror;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -18,16 +19,7 @@ import java.util.Map;
  */
 public class ResourcesPageFactory extends ReadOnlyPageFactory {
 
-    public static final String PROVIDER_ID = "identity-service";
-    static final String NAME = "name";
-    static final String OWNER = "owner";
-    static final String TYPE = "type";
-    static final String CUSTOMER = "customer";
-    static final String EXPIRES = "expires";
-
-    static boolean enabled(KeycloakSession session) {
-        return session.getKeycloakSessionFactory().getProviderFactory(UiPageProvider.class, PROVIDER_ID) != null;
-    }
+    public static final String PROVIDER_ID = ResourceMirror.PAGE_ID;
 
     public ResourcesPageFactory() {
         super(PROVIDER_ID, "Resources are registered and changed only through the Identity Service API"
@@ -51,21 +43,22 @@ public class ResourcesPageFactory extends ReadOnlyPageFactory {
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProviderConfigurationBuilder.create()
-                .property().name(NAME).label("identity-service-name").helpText("identity-service-name-help")
+                .property().name(ResourceMirror.NAME).label("identity-service-name").helpText("identity-service-name-help")
                 .type(ProviderConfigProperty.STRING_TYPE).add()
-                .property().name(OWNER).label("identity-service-owner").helpText("identity-service-owner-help")
+                .property().name(ResourceMirror.OWNER).label("identity-service-owner").helpText("identity-service-owner-help")
                 .type(ProviderConfigProperty.STRING_TYPE).add()
-                .property().name(TYPE).label("identity-service-type").helpText("identity-service-type-help")
+                .property().name(ResourceMirror.TYPE).label("identity-service-type").helpText("identity-service-type-help")
                 .type(ProviderConfigProperty.STRING_TYPE).add()
-                .property().name(CUSTOMER).label("identity-service-customer").helpText("identity-service-customer-help")
+                .property().name(ResourceMirror.CUSTOMER).label("identity-service-customer").helpText("identity-service-customer-help")
                 .type(ProviderConfigProperty.STRING_TYPE).add()
-                .property().name(EXPIRES).label("identity-service-expires").helpText("identity-service-expires-help")
+                .property().name(ResourceMirror.EXPIRES).label("identity-service-expires").helpText("identity-service-expires-help")
                 .type(ProviderConfigProperty.STRING_TYPE).add()
                 .build();
     }
 
     @Override
     public Map<String, Object> getTypeMetadata() {
-        return Map.of("displayFields", List.of(NAME, OWNER, TYPE, CUSTOMER, EXPIRES));
+        return Map.of("displayFields", List.of(ResourceMirror.NAME, ResourceMirror.OWNER, ResourceMirror.TYPE, ResourceMirror.CUSTOMER,
+                ResourceMirror.EXPIRES));
     }
 }

@@ -1,5 +1,6 @@
 package io.identitybridge.console;
 
+import io.identitybridge.vocabulary.ConsoleWrites;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -45,7 +46,7 @@ public final class SeedingRecord {
         // Kept well under the 4000 characters every database's COMPONENT_CONFIG.VALUE holds.
         c.put(SeedingPageFactory.DETAILS, details.isEmpty() ? "none" : details.length() > 3900 ? details.substring(0, 3900) + "…" : details);
         ComponentModel model = c;
-        AdminConsoleAccess.internal(session, () -> {
+        ConsoleWrites.ours(session, () -> {
             if (create) {
                 realm.addComponentModel(model);
             } else {

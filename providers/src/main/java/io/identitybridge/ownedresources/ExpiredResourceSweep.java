@@ -1,7 +1,6 @@
 package io.identitybridge.ownedresources;
 
 import io.identitybridge.config.IdentityBridgeProvider;
-import io.identitybridge.console.ResourceMirror;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -32,7 +32,7 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "ibDeleteResourcesByRealm",
                 query = "delete from OwnedResourceEntity r where r.realmId = :realmId"),
 })
-public class OwnedResourceEntity implements io.identitybridge.console.ResourceMirror.Row {
+public class OwnedResourceEntity implements ResourceMirror.Row {
 
     @Id
     @Column(name = "ID", length = 36)

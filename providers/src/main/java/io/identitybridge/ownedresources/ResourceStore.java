@@ -1,6 +1,5 @@
 package io.identitybridge.ownedresources;
 
-import io.identitybridge.console.ResourceMirror;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;

@@ -1,6 +1,7 @@
-package io.identitybridge.console;
+package io.identitybridge.ownedresources;
 
 import io.identitybridge.vocabulary.ClientFields;
+import io.identitybridge.vocabulary.ConsoleWrites;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -18,15 +19,26 @@ import java.util.stream.Stream;
 
 /**
  * Keeps one admin-console component per owned resource (the newest {@value #MAX_ROWS} live ones), because Keycloak's
- * declarative UI can only list components. Rows are added by the expiry sweep's {@link #reconcile} once per interval
- * and removed at once with their resource (by the one store every delete goes through); nothing is written when the
- * declarative-ui feature is off (Keycloak then has no such page).
+ * declarative UI can only list components; the console's "Identity Service" page ({@value #PAGE_ID}) shows them with
+ * the fields named here. Rows are added by the expiry sweep's {@link #reconcile} once per interval and removed at once
+ * with their resource (by the one store every delete goes through); nothing is written when the declarative-ui feature
+ * is off (Keycloak then has no such page).
  */
 public final class ResourceMirror {
 
     /** Components live in the cached realm: a bounded number keeps its size and reload time bounded. */
     public static final int MAX_ROWS = 500;
-    static final String REMOVING = "ib.console.removing";
+    public static final String PAGE_ID = "identity-service";
+    /** Set by the page while an administrator deletes the row of this id, which Keycloak removes itself. */
+    public static final String REMOVING = "ib.console.removing";
+    public static final String NAME = "name";
+    public static final String OWNER = "owner";
+    public static final String TYPE = "type";
+    public static final String CUSTOMER = "customer";
+    public static final String EXPIRES = "expires";
+
+    private ResourceMirror() {
+    }
 
     /** What a row shows of one resource; the owner is looked up by the caller (null when it is gone). */
     public interface Row {
@@ -40,8 +52,8 @@ public final class ResourceMirror {
     }
 
     /** Makes the page's rows exactly {@code wanted}: adds the missing, removes the others; writes only on a difference. */
-    public static <R extends Row> void reconcile(KeycloakSession session, RealmModel realm, List<R> wanted, Function<R, ClientModel> owner) {
-        if (!ResourcesPageFactory.enabled(session)) {
+    static <R extends Row> void reconcile(KeycloakSession session, RealmModel realm, List<R> wanted, Function<R, ClientModel> owner) {
+        if (!enabled(session)) {
             return;
         }
         Map<String, ComponentModel> shown = new HashMap<>();
@@ -61,40 +73,39 @@ public final class ResourceMirror {
 
     private static Stream<ComponentModel> rows(RealmModel realm) {
         return realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
-                .filter(c -> ResourcesPageFactory.PROVIDER_ID.equals(c.getProviderId()));
+                .filter(c -> PAGE_ID.equals(c.getProviderId()));
     }
 
     private static void remove(KeycloakSession session, RealmModel realm, ComponentModel c) {
-        AdminConsoleAccess.internal(session, () -> {
+        ConsoleWrites.ours(session, () -> {
             realm.removeComponent(c);
             return null;
         });
     }
 
-    private ResourceMirror() {
+    /** The page exists only while the declarative-ui feature is on. */
+    private static boolean enabled(KeycloakSession session) {
+        return session.getKeycloakSessionFactory().getProviderFactory(UiPageProvider.class, PAGE_ID) != null;
     }
 
-    static void added(KeycloakSession session, RealmModel realm, String name, ClientModel owner, String type, Long expiresAt) {
-        if (!ResourcesPageFactory.enabled(session)) {
-            return;
-        }
+    private static void added(KeycloakSession session, RealmModel realm, String name, ClientModel owner, String type, Long expiresAt) {
         ComponentModel c = new ComponentModel();
         c.setParentId(realm.getId());
         c.setProviderType(UiPageProvider.class.getName());
-        c.setProviderId(ResourcesPageFactory.PROVIDER_ID);
+        c.setProviderId(PAGE_ID);
         c.setName(name);
-        c.put(ResourcesPageFactory.NAME, name);
-        c.put(ResourcesPageFactory.OWNER, owner == null ? "" : owner.getClientId());
-        c.put(ResourcesPageFactory.TYPE, type == null ? "" : type);
-        String customer = owner == null ? null : owner.getAttribute(ClientFields.ATTR_CUSTOMER_ID);
-        c.put(ResourcesPageFactory.CUSTOMER, customer == null ? "" : customer);
-        c.put(ResourcesPageFactory.EXPIRES, expiresAt == null ? "never" : Instant.ofEpochMilli(expiresAt).toString());
-        AdminConsoleAccess.internal(session, () -> realm.addComponentModel(c));
+        c.put(NAME, name);
+        c.put(OWNER, owner.getClientId());
+        c.put(TYPE, type == null ? "" : type);
+        String customer = owner.getAttribute(ClientFields.ATTR_CUSTOMER_ID);
+        c.put(CUSTOMER, customer == null ? "" : customer);
+        c.put(EXPIRES, expiresAt == null ? "never" : Instant.ofEpochMilli(expiresAt).toString());
+        ConsoleWrites.ours(session, () -> realm.addComponentModel(c));
     }
 
     /** Removes the resource's component, unless it is the very one an administrator is deleting right now. */
-    public static void removed(KeycloakSession session, RealmModel realm, String name) {
-        if (realm == null || !ResourcesPageFactory.enabled(session)) {
+    static void removed(KeycloakSession session, RealmModel realm, String name) {
+        if (realm == null || !enabled(session)) {
             return;
         }
         Object removing = session.getAttribute(REMOVING);
