@@ -1,23 +1,17 @@
 package io.identitybridge.boot;
 
+import io.identitybridge.BuildInfo;
 import io.identitybridge.config.DefaultIdentityBridgeProvider;
 import io.identitybridge.config.IdentityBridgeProvider;
 import io.identitybridge.config.IdentityBridgeProviderFactory;
 import io.identitybridge.config.IdentityBridgeSettings;
-
-import io.identitybridge.BuildInfo;
-import io.identitybridge.browsertokens.BrowserTokensPolicy;
-import io.identitybridge.creatioapi.ApiScopesInRealm;
+import io.identitybridge.config.IdentityBridgeSpi;
 import io.identitybridge.signingkey.CertificateFile;
 import io.identitybridge.signingkey.SigningCertificate;
-import io.identitybridge.signingkey.SigningKeyOnBoot;
 import io.identitybridge.signingkey.SigningKeySettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
@@ -26,10 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the server-wide options once and reports the jar version on the server-info page. */
+/**
+ * The boot hub: reads the server-wide options once, starts everything that runs at start ({@link BootSequence}) and
+ * reports the jar version on the server-info page.
+ */
 public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProviderFactory, ServerInfoAwareProviderFactory {
-
-    public static final String PROVIDER_ID = "default";
 
     private IdentityBridgeSettings settings;
     /** The migrated signing certificate, read (and checked) at init so that a bad file stops the start early. */
@@ -45,25 +40,7 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         // PostMigrationEvent comes after migration and --import-realm, so the realm to seed exists by then.
-        factory.register(event -> {
-            if (event instanceof PostMigrationEvent) {
-                KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                    RealmModel realm = session.realms().getRealmByName(settings.realm());
-                    if (realm != null) {
-                        BrowserTokensPolicy.ensure(session, realm);
-                        ApiScopesInRealm.ensure(realm);
-                    }
-                });
-                if (signingCertificate != null) {
-                    SigningKeyOnBoot.run(factory, settings.realm(), signingCertificate);
-                }
-                SeedOnBoot.run(factory, settings);
-            }
-        });
-    }
-
-    public IdentityBridgeSettings settings() {
-        return settings;
+        factory.register(new BootSequence(factory, settings, signingCertificate));
     }
 
     @Override
@@ -73,7 +50,7 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
 
     @Override
     public String getId() {
-        return PROVIDER_ID;
+        return IdentityBridgeSpi.PROVIDER_ID;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.identitybridge.ownedresources;
 
-import io.identitybridge.config.IdentityBridgeProvider;
+import io.identitybridge.config.BridgeRealm;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -15,16 +15,16 @@ import java.util.List;
  * same moment (it frees its lock when the task ends), so the sweep also claims the interval in the cluster-wide
  * single-use store: one node per interval sweeps, the others skip.
  */
-final class ExpiredResourceSweep implements ScheduledTask {
+public final class ExpiredResourceSweep implements ScheduledTask {
 
-    static final String TASK_NAME = "identity-bridge-expired-resources";
+    public static final String TASK_NAME = "identity-bridge-expired-resources";
     private static final Logger LOG = Logger.getLogger(ExpiredResourceSweep.class);
     private static final int BATCH = 200;
     private static final String CLAIM_KEY = "identity-bridge:expired-resource-sweep";
 
     private final int intervalSeconds;
 
-    ExpiredResourceSweep(int intervalSeconds) {
+    public ExpiredResourceSweep(int intervalSeconds) {
         this.intervalSeconds = intervalSeconds;
     }
 
@@ -45,7 +45,7 @@ final class ExpiredResourceSweep implements ScheduledTask {
         if (!expired.isEmpty()) {
             LOG.infof("Removed %d expired resource(s) and their client scopes", expired.size());
         }
-        RealmModel realm = session.realms().getRealmByName(session.getProvider(IdentityBridgeProvider.class).settings().realm());
+        RealmModel realm = BridgeRealm.find(session);
         if (realm != null) {
             // The console's rows follow here, once per interval, rather than in every register: each write of a
             // component invalidates the cached realm, which would make registration slower the more resources exist.

@@ -1,22 +1,15 @@
 package io.identitybridge.ownedresources;
 
-import io.identitybridge.boot.DefaultIdentityBridgeProviderFactory;
-import io.identitybridge.config.IdentityBridgeProvider;
-import io.identitybridge.config.IdentityBridgeSettings;
-import org.keycloak.Config;
+import io.identitybridge.spi.ProviderFactoryDefaults;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.PostMigrationEvent;
-import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
-import org.keycloak.timer.TimerProvider;
 
 /**
- * Our table in Keycloak's persistence unit, and the things that keep it true: the lifecycle listener and the
- * cluster-aware expiry sweep (scheduled once the database is migrated).
+ * Our table in Keycloak's persistence unit. What keeps it true (the lifecycle listener, the expiry sweep) is started
+ * by the boot hub.
  */
-public class OwnedResourceEntityProviderFactory implements JpaEntityProviderFactory {
+public class OwnedResourceEntityProviderFactory implements JpaEntityProviderFactory, ProviderFactoryDefaults<JpaEntityProvider> {
 
     public static final String PROVIDER_ID = "identity-bridge-resources";
 
@@ -25,37 +18,6 @@ public class OwnedResourceEntityProviderFactory implements JpaEntityProviderFact
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
         return PROVIDER;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        IdentityBridgeSettings settings =
-                ((DefaultIdentityBridgeProviderFactory) factory.getProviderFactory(IdentityBridgeProvider.class)).settings();
-        ResourceLifecycle lifecycle = new ResourceLifecycle(settings.realm());
-        factory.register(event -> {
-            if (event instanceof PostMigrationEvent) {
-                schedule(factory, settings.resourceSweepSeconds());
-            } else {
-                lifecycle.onEvent(event);
-            }
-        });
-    }
-
-    private static void schedule(KeycloakSessionFactory factory, int intervalSeconds) {
-        long intervalMillis = intervalSeconds * 1000L;
-        try (KeycloakSession session = factory.create()) {
-            session.getProvider(TimerProvider.class).schedule(
-                    new ClusterAwareScheduledTaskRunner(factory, new ExpiredResourceSweep(intervalSeconds), intervalMillis),
-                    intervalMillis, ExpiredResourceSweep.TASK_NAME);
-        }
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -1,26 +1,22 @@
 package io.identitybridge.ownedresources;
 
+import io.identitybridge.config.BridgeRealm;
 import io.identitybridge.vocabulary.ResourceScopeAttributes;
-
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderEvent;
+import org.keycloak.provider.ProviderEventListener;
 
 /**
  * Keeps our rows true to the realm whoever changes it (our API, the seeder, the admin console): a removed owner takes
  * its resources along, a removed scope its row, a removed realm all its rows.
  */
-final class ResourceLifecycle {
+public final class ResourceLifecycle implements ProviderEventListener {
 
-    private final String bridgeRealm;
-
-    ResourceLifecycle(String bridgeRealm) {
-        this.bridgeRealm = bridgeRealm;
-    }
-
-    void onEvent(ProviderEvent event) {
-        if (event instanceof ClientModel.ClientRemovedEvent e && served(e.getClient().getRealm())) {
+    @Override
+    public void onEvent(ProviderEvent event) {
+        if (event instanceof ClientModel.ClientRemovedEvent e && BridgeRealm.serves(e.getKeycloakSession(), e.getClient().getRealm())) {
             ResourceStore store = new ResourceStore(e.getKeycloakSession());
             RealmModel realm = e.getClient().getRealm();
             store.allByOwner(realm, e.getClient().getId()).forEach(r -> store.remove(realm, r));
@@ -29,9 +25,5 @@ final class ResourceLifecycle {
         } else if (event instanceof RealmModel.RealmRemovedEvent e) {
             new ResourceStore(e.getKeycloakSession()).forgetRealm(e.getRealm().getId());
         }
-    }
-
-    private boolean served(RealmModel realm) {
-        return realm != null && bridgeRealm.equals(realm.getName());
     }
 }

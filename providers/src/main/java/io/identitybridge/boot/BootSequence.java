@@ -1,0 +1,69 @@
+package io.identitybridge.boot;
+
+import io.identitybridge.browsertokens.BrowserTokensPolicy;
+import io.identitybridge.config.BridgeRealm;
+import io.identitybridge.config.IdentityBridgeSettings;
+import io.identitybridge.creatioapi.ApiScopesInRealm;
+import io.identitybridge.ownedresources.ExpiredResourceSweep;
+import io.identitybridge.ownedresources.ResourceLifecycle;
+import io.identitybridge.signingkey.SigningCertificate;
+import io.identitybridge.signingkey.SigningKeyOnBoot;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.provider.ProviderEvent;
+import org.keycloak.provider.ProviderEventListener;
+import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
+import org.keycloak.timer.TimerProvider;
+
+/**
+ * Everything the bundle does at start, in one place and in this order, once Keycloak has migrated and imported realms
+ * ({@code PostMigrationEvent}): the realm's browser-tokens policy and API scopes, the signing key, seeding, then the
+ * expired-resource sweep. Every other event goes to the owned resources' lifecycle listener.
+ */
+final class BootSequence implements ProviderEventListener {
+
+    private final KeycloakSessionFactory factory;
+    private final IdentityBridgeSettings settings;
+    /** Null when no signing certificate is configured. */
+    private final SigningCertificate signingCertificate;
+    private final ResourceLifecycle lifecycle = new ResourceLifecycle();
+
+    BootSequence(KeycloakSessionFactory factory, IdentityBridgeSettings settings, SigningCertificate signingCertificate) {
+        this.factory = factory;
+        this.settings = settings;
+        this.signingCertificate = signingCertificate;
+    }
+
+    @Override
+    public void onEvent(ProviderEvent event) {
+        if (!(event instanceof PostMigrationEvent)) {
+            lifecycle.onEvent(event);
+            return;
+        }
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = BridgeRealm.find(session);
+            if (realm != null) {
+                BrowserTokensPolicy.ensure(session, realm);
+                ApiScopesInRealm.ensure(realm);
+            }
+        });
+        if (signingCertificate != null) {
+            SigningKeyOnBoot.run(factory, settings.realm(), signingCertificate);
+        }
+        SeedOnBoot.run(factory, settings);
+        scheduleSweep(settings.resourceSweepSeconds());
+    }
+
+    /** Keycloak's cluster-aware runner: one node at a time runs the sweep (which also claims the interval itself). */
+    private void scheduleSweep(int intervalSeconds) {
+        long intervalMillis = intervalSeconds * 1000L;
+        try (KeycloakSession session = factory.create()) {
+            session.getProvider(TimerProvider.class).schedule(
+                    new ClusterAwareScheduledTaskRunner(factory, new ExpiredResourceSweep(intervalSeconds), intervalMillis),
+                    intervalMillis, ExpiredResourceSweep.TASK_NAME);
+        }
+    }
+}
