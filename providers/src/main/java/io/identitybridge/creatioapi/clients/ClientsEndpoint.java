@@ -1,8 +1,8 @@
 package io.identitybridge.creatioapi.clients;
 
 import io.identitybridge.creatioapi.ApiCall;
+import io.identitybridge.creatioapi.ClientSelector;
 import io.identitybridge.ownedresources.CustomerClients;
-import io.identitybridge.creatioapi.ownedresources.ResourceRequests;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,7 +34,7 @@ public class ClientsEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     public Response find(InputStream body) {
         return ApiCall.run(session, SCOPE_FIND, body, (ctx, props) -> {
-            ResourceRequests.ListQuery q = ResourceRequests.find(props);
+            ClientSelector q = ClientSelector.read(props);
             return CustomerClients.find(ctx.session(), ctx.realm(), q.customerIds(), q.clientId()).stream()
                     .map(ClientInfo::summary).toList();
         });
