@@ -1,16 +1,18 @@
 package io.identitybridge.creatioapi.clients;
 
-import io.identitybridge.rest.RealmEndpointFactory;
-import org.keycloak.models.KeycloakSession;
+import io.identitybridge.creatioapi.ApiEndpointFactory;
+import io.identitybridge.creatioapi.ApiOperation;
+
+import java.util.Map;
 
 /** Mounts {@link ClientsEndpoint} at {@code /realms/{realm}/Clients}, the path Creatio calls (case-sensitive). */
-public class ClientsProviderFactory extends RealmEndpointFactory {
+public class ClientsProviderFactory extends ApiEndpointFactory {
 
     public static final String PROVIDER_ID = "Clients";
 
     @Override
-    protected Object endpoint(KeycloakSession session) {
-        return new ClientsEndpoint(session);
+    public Map<String, ApiOperation> operations() {
+        return ClientsEndpoint.OPERATIONS;
     }
 
     @Override

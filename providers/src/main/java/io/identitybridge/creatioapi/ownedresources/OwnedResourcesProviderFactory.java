@@ -1,16 +1,18 @@
 package io.identitybridge.creatioapi.ownedresources;
 
-import io.identitybridge.rest.RealmEndpointFactory;
-import org.keycloak.models.KeycloakSession;
+import io.identitybridge.creatioapi.ApiEndpointFactory;
+import io.identitybridge.creatioapi.ApiOperation;
+
+import java.util.Map;
 
 /** Mounts {@link OwnedResourcesEndpoint} at {@code /realms/{realm}/OwnedResources}, the path Creatio calls (case-sensitive). */
-public class OwnedResourcesProviderFactory extends RealmEndpointFactory {
+public class OwnedResourcesProviderFactory extends ApiEndpointFactory {
 
     public static final String PROVIDER_ID = "OwnedResources";
 
     @Override
-    protected Object endpoint(KeycloakSession session) {
-        return new OwnedResourcesEndpoint(session);
+    public Map<String, ApiOperation> operations() {
+        return OwnedResourcesEndpoint.OPERATIONS;
     }
 
     @Override
