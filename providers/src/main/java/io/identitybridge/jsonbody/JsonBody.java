@@ -196,11 +196,6 @@ public final class JsonBody {
         return new JsonBody(name(name) + ".", o, problems);
     }
 
-    public JsonBody requiredObject(String name) {
-        JsonBody p = object(name);
-        return p != null || raw(name) != null ? p : fail(name, Messages.missing());
-    }
-
     /** Every property as given, for free-form maps such as a resource's Properties. */
     public Map<String, JsonNode> all() {
         Map<String, JsonNode> out = new LinkedHashMap<>();

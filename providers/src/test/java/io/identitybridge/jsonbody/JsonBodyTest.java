@@ -71,7 +71,7 @@ class JsonBodyTest {
         JsonBody in = stopping("{\"clientID\":\" x \",\"customerIDS\":[\" c1 \"],\"Info\":{\"inner\":5}}");
         assertEquals("x", in.requiredText("ClientId"));
         assertEquals(List.of("c1"), in.strings("CustomerIds", 5, 10));
-        JsonBody info = in.requiredObject("INFO");
+        JsonBody info = in.object("INFO");
         assertEquals("'Info.inner' must be a string, not a number", assertThrows(IllegalStateException.class, () -> info.text("Inner")).getMessage());
         assertEquals("'Info.Other' is missing", assertThrows(IllegalStateException.class, () -> info.requiredText("Other")).getMessage());
         assertEquals("'Info.inner' is not a known property here", assertThrows(IllegalStateException.class, () -> {
