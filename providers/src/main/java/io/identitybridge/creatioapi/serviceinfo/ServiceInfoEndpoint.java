@@ -5,7 +5,7 @@ import io.identitybridge.creatioapi.ApiCall;
 import io.identitybridge.creatioapi.ApiEndpoints;
 import io.identitybridge.creatioapi.ApiScopes;
 import io.identitybridge.seed.SeedStatus;
-import io.identitybridge.creatioapi.unserved.UnservedCalls;
+import io.identitybridge.creatioapi.UnservedCalls;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
