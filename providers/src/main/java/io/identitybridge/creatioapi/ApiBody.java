@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.identitybridge.jsonbody.JsonBody;
+import io.identitybridge.jsonbody.Messages;
+import io.identitybridge.jsonbody.Problems;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Reads a request body into a JSON object, with a size limit, or fails with an error that says what is wrong. */
+/**
+ * Reads a request body into a JSON object, with a size limit, or fails with an error that says what is wrong. The
+ * first problem of a body is the call's 400 answer.
+ */
 public final class ApiBody {
 
     public static final int MAX_BYTES = 256 * 1024;
@@ -23,11 +29,11 @@ public final class ApiBody {
     private ApiBody() {
     }
 
-    public static Props read(InputStream in) {
+    public static JsonBody read(InputStream in) {
         return read(in, MAX_BYTES);
     }
 
-    static Props read(InputStream in, int maxBytes) {
+    static JsonBody read(InputStream in, int maxBytes) {
         byte[] bytes;
         try {
             bytes = in == null ? new byte[0] : in.readNBytes(maxBytes + 1);
@@ -41,7 +47,7 @@ public final class ApiBody {
     }
 
     /** Parses a body text; public for unit tests of the error messages. */
-    public static Props parse(String text) {
+    public static JsonBody parse(String text) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -61,8 +67,8 @@ public final class ApiBody {
                     + (why != null && why.startsWith("Duplicate field") ? "a property is given twice" : "it does not parse"));
         }
         if (!(node instanceof ObjectNode object)) {
-            throw ApiError.badRequest("the request body must be a JSON object, not " + Props.kind(node));
+            throw ApiError.badRequest("the request body must be a JSON object, not " + Messages.kind(node));
         }
-        return new Props("", object);
+        return new JsonBody(object, Problems.stopAtFirst(p -> ApiError.badRequest("'" + p.field() + "' " + p.message())));
     }
 }

@@ -1,5 +1,6 @@
 package io.identitybridge.creatioapi;
 
+import io.identitybridge.jsonbody.JsonBody;
 import jakarta.persistence.EntityExistsException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,12 +22,12 @@ public final class ApiCall {
     }
 
     public static Response run(KeycloakSession session, String scope, InputStream body,
-                               BiFunction<CallContext, Props, Object> operation) {
+                               BiFunction<CallContext, JsonBody, Object> operation) {
         RealmModel realm = session.getContext().getRealm();
         try {
             ApiGuard.requireBridgeRealm(session, realm);
             CallContext ctx = new CallContext(session, realm, ApiGuard.caller(session, realm, scope));
-            Props props = ApiBody.read(body);
+            JsonBody props = ApiBody.read(body);
             Object answer = operation.apply(ctx, props);
             // Write now, inside the call: a database refusal becomes this call's error, never a 200 rolled back later.
             session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();

@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.jsonbody.JsonBody;
+import io.identitybridge.jsonbody.Problems;
 import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.vocabulary.Limits;
 import io.identitybridge.vocabulary.Problem;
@@ -43,7 +45,7 @@ public final class ClientAttributeRules {
         putIfGiven(node, "IdentityTokenLifetime", identityTokenLifetime);
         putIfGiven(node, "AllowAccessTokensViaBrowser", allowAccessTokensViaBrowser);
         List<Problem> problems = new ArrayList<>();
-        JsonProps in = new JsonProps("client", node, 0, problems);
+        JsonBody in = new JsonBody(node, Problems.collect("client", 0, problems));
         in.owner(clientId);
         Map<String, String> out = new LinkedHashMap<>();
         out.put(ClientFields.ATTR_CUSTOMER_ID, nz(in.identifier("CustomerId", Limits.COLUMN)));
@@ -66,7 +68,7 @@ public final class ClientAttributeRules {
     }
 
     /** Keeps the client's other Properties; AllowedQueryParameters is stored there as Creatio writes it (a JSON string). */
-    private static String mergeProperties(String current, String allowed, JsonProps in) {
+    private static String mergeProperties(String current, String allowed, JsonBody in) {
         TreeMap<String, String> props = new TreeMap<>();
         if (current != null && !current.isBlank()) {
             try {

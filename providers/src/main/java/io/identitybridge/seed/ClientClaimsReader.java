@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.jsonbody.JsonBody;
+import io.identitybridge.jsonbody.Messages;
 import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.vocabulary.ReservedClaims;
 
@@ -25,34 +27,26 @@ final class ClientClaimsReader {
     private ClientClaimsReader() {
     }
 
-    static void read(JsonProps in, SortedMap<String, String> state) {
+    static void read(JsonBody in, SortedMap<String, String> state) {
         TreeSet<String> pairs = new TreeSet<>();
         boolean prefix = in.bool("PrefixClientClaims", true);
-        String prefixText = in.string("ClientClaimsPrefix");
+        String prefixText = in.text("ClientClaimsPrefix");
         String finalPrefix = prefix ? (prefixText == null ? "client_" : prefixText) : "";
-        JsonNode claims = in.raw("Claims");
-        if (claims != null && !claims.isNull()) {
-            if (!claims.isArray()) {
-                in.error("Claims", "must be an array of {Type, Value}");
-            } else if (claims.size() > MAX_CLAIMS) {
-                in.error("Claims", "has " + claims.size() + " entries; at most " + MAX_CLAIMS + " are accepted");
+        JsonNode claims = in.array("Claims", MAX_CLAIMS);
+        for (int i = 0; claims != null && i < claims.size(); i++) {
+            JsonNode type = SeedInput.field(claims.get(i), "Type");
+            JsonNode value = SeedInput.field(claims.get(i), "Value");
+            boolean scalar = value != null && !value.isNull() && !value.isContainerNode();
+            String valueProblem;
+            if (type == null || !type.isTextual() || type.asText().isBlank() || !scalar) {
+                in.error("Claims[" + i + "]", "must be {\"Type\": \"...\", \"Value\": \"...\"}");
+            } else if (ReservedClaims.problem(finalPrefix + type.asText()) != null) {
+                in.error("Claims[" + i + "].Type", "gives the claim name '" + finalPrefix + type.asText() + "', which "
+                        + ReservedClaims.problem(finalPrefix + type.asText()));
+            } else if ((valueProblem = Messages.textProblem(value.asText(), MAX_VALUE_LENGTH, false)) != null) {
+                in.error("Claims[" + i + "].Value", valueProblem);
             } else {
-                for (int i = 0; i < claims.size(); i++) {
-                    JsonNode type = SeedInput.field(claims.get(i), "Type");
-                    JsonNode value = SeedInput.field(claims.get(i), "Value");
-                    if (type == null || !type.isTextual() || type.asText().isBlank() || value == null || value.isNull() || value.isContainerNode()) {
-                        in.error("Claims[" + i + "]", "must be {\"Type\": \"...\", \"Value\": \"...\"}");
-                    } else if (ReservedClaims.problem(finalPrefix + type.asText()) != null) {
-                        in.error("Claims[" + i + "].Type", "gives the claim name '" + finalPrefix + type.asText() + "', which "
-                                + ReservedClaims.problem(finalPrefix + type.asText()));
-                    } else if (value.asText().length() > MAX_VALUE_LENGTH) {
-                        in.error("Claims[" + i + "].Value", "is longer than " + MAX_VALUE_LENGTH + " characters");
-                    } else if (value.asText().chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
-                        in.error("Claims[" + i + "].Value", "contains a control character");
-                    } else {
-                        pairs.add(type.asText() + "\u0000" + value.asText());
-                    }
-                }
+                pairs.add(type.asText() + "\u0000" + value.asText());
             }
         }
         boolean always = in.bool("AlwaysSendClientClaims", false);

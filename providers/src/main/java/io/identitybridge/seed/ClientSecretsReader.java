@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.jsonbody.JsonBody;
+import io.identitybridge.jsonbody.Messages;
 import io.identitybridge.vocabulary.Limits;
 import io.identitybridge.vocabulary.SecretHashes;
 
@@ -26,11 +28,13 @@ import java.util.List;
  */
 final class ClientSecretsReader {
 
+    private static final int MAX_VALUE = 1024;
+
     private ClientSecretsReader() {
     }
 
     /** Returns the canonical stored JSON, or "" when the client has no secret. */
-    static String read(JsonProps in, int minLength) {
+    static String read(JsonBody in, int minLength) {
         List<ObjectNode> entries = new ArrayList<>();
         readArray(in, "Secrets", false, minLength, entries);
         readArray(in, "ClientSecrets", true, minLength, entries);
@@ -52,55 +56,42 @@ final class ClientSecretsReader {
         }
     }
 
-    private static void readArray(JsonProps in, String field, boolean isHash, int minLength, List<ObjectNode> out) {
-        JsonNode array = in.raw(field);
-        if (array == null || array.isNull()) {
-            return;
-        }
-        if (!array.isArray()) {
-            in.error(field, "must be an array");
-            return;
-        }
-        if (array.size() > Limits.MAX_SECRETS) {
-            in.error(field, "has " + array.size() + " entries; at most " + Limits.MAX_SECRETS + " are accepted");
-            return;
-        }
-        for (int i = 0; i < array.size(); i++) {
+    private static void readArray(JsonBody in, String field, boolean isHash, int minLength, List<ObjectNode> out) {
+        JsonNode array = in.array(field, Limits.MAX_SECRETS);
+        for (int i = 0; array != null && i < array.size(); i++) {
             entry(in, field + "[" + i + "]", array.get(i), isHash, minLength, out);
         }
     }
 
-    private static void entry(JsonProps in, String field, JsonNode node, boolean isHash, int minLength, List<ObjectNode> out) {
+    private static void entry(JsonBody in, String field, JsonNode node, boolean isHash, int minLength, List<ObjectNode> out) {
         String value;
         String description = null;
         String expiration = null;
         if (node.isTextual() && !isHash) {
             value = node.asText();
-        } else if (node.isObject()) {
-            JsonProps props = new JsonProps("secret", (ObjectNode) node, -1, new ArrayList<>());
-            value = text(node, "Value");
-            description = text(node, "Description");
-            expiration = text(node, "Expiration");
-            String type = text(node, "Type");
+        } else if (node instanceof ObjectNode object) {
+            JsonBody secret = in.nested(field + ".", object);
+            value = secret.text("Value");
+            description = secret.text("Description", Limits.COLUMN);
+            expiration = secret.text("Expiration");
+            String type = secret.text("Type");
             if (type != null && !type.equals("SharedSecret")) {
                 in.error(field + ".Type", "'" + type + "' is not supported yet: only SharedSecret");
             }
-            for (String name : List.of("Value", "Description", "Expiration", "Type")) {
-                props.raw(name);
-            }
-            for (String unknown : props.unread()) {
-                in.error(field + "." + unknown, "is not a known secret property");
+            secret.rejectUnread("secret property");
+            if (value == null && secret.has("Value")) {
+                return; // reported by the read
             }
         } else {
-            in.error(field, isHash ? "must be an object {Value, Type, Description, Expiration}" : "must be a string");
+            in.error(field, Messages.notA(isHash ? "an object {Value, Type, Description, Expiration}" : "a string", node));
             return;
         }
         if (value == null || value.isEmpty()) {
             in.error(field, "has no value");
             return;
         }
-        if (value.length() > 1024) {
-            in.error(field, "is longer than 1024 characters");
+        if (value.length() > MAX_VALUE) {
+            in.error(field, Messages.longerThan(MAX_VALUE));
             return;
         }
         String hash;
@@ -135,17 +126,8 @@ final class ClientSecretsReader {
             }
         }
         if (description != null) {
-            if (description.length() > Limits.COLUMN || description.indexOf('\u0000') >= 0) {
-                in.error(field + ".Description", "must be at most " + Limits.COLUMN + " characters, without NUL");
-                return;
-            }
             stored.put("description", description);
         }
         out.add(stored);
-    }
-
-    private static String text(JsonNode node, String name) {
-        JsonNode v = SeedInput.field(node, name);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

@@ -1,6 +1,9 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.jsonbody.JsonBody;
+import io.identitybridge.jsonbody.Problems;
 import io.identitybridge.vocabulary.ClientFields;
+import io.identitybridge.vocabulary.GrantTypes;
 import io.identitybridge.vocabulary.Limits;
 import io.identitybridge.vocabulary.Problem;
 
@@ -32,7 +35,7 @@ final class ClientSpecReader {
     }
 
     DesiredClient read(ObjectNode node, int index, List<Problem> problems) {
-        JsonProps in = new JsonProps("client", node, index, problems);
+        JsonBody in = new JsonBody(node, Problems.collect("client", index, problems));
         String clientId = in.identifier("ClientId", Limits.CLIENT_ID);
         in.owner(clientId);
         if (clientId == null || clientId.isBlank()) {
@@ -43,25 +46,26 @@ final class ClientSpecReader {
             in.warning("ClientId", "is shorter than the 16 characters Creatio's guide asks for");
         }
         SortedMap<String, String> s = new TreeMap<>();
-        s.put("name", nz(in.string("ClientName", Limits.COLUMN)));
-        s.put("description", nz(in.string("Description", Limits.COLUMN)));
+        s.put("name", nz(in.text("ClientName", Limits.COLUMN)));
+        s.put("description", nz(in.text("Description", Limits.COLUMN)));
         s.put("enabled", String.valueOf(in.bool("Enabled", true)));
         s.put("baseUrl", nz(absoluteOrEmpty(in, "ClientUri", Limits.COLUMN)));
         s.put(ATTR + "logoUri", nz(absoluteOrEmpty(in, "LogoUri", Limits.ATTRIBUTE_URI)));
         s.put(ATTR + ClientFields.ATTR_CUSTOMER_ID, nz(in.identifier("CustomerId", Limits.COLUMN)));
         s.put(ATTR + ClientFields.ATTR_SEEDED, "true");
-        String protocol = in.string("ProtocolType");
+        String protocol = in.text("ProtocolType");
         if (protocol != null && !"oidc".equals(protocol)) {
             in.error("ProtocolType", "is not supported yet: only 'oidc' clients can be seeded");
         }
 
-        GrantTypes grants = GrantTypes.read(in);
+        AllowedGrantTypes grants = AllowedGrantTypes.read(in);
+        GrantTypes.Switches switches = grants.switches();
         boolean offline = in.bool("AllowOfflineAccess", false) || grants.refreshToken();
-        s.put("standardFlowEnabled", String.valueOf(grants.code()));
-        s.put("implicitFlowEnabled", String.valueOf(grants.implicit()));
-        s.put("directAccessGrantsEnabled", String.valueOf(grants.password()));
-        s.put("serviceAccountsEnabled", String.valueOf(grants.clientCredentials()));
-        s.put(ATTR + "oauth2.device.authorization.grant.enabled", String.valueOf(grants.device()));
+        s.put("standardFlowEnabled", String.valueOf(switches.standardFlow()));
+        s.put("implicitFlowEnabled", String.valueOf(switches.implicitFlow()));
+        s.put("directAccessGrantsEnabled", String.valueOf(switches.directAccessGrants()));
+        s.put("serviceAccountsEnabled", String.valueOf(switches.serviceAccounts()));
+        s.put(ATTR + GrantTypes.DEVICE_ATTRIBUTE, String.valueOf(switches.device()));
         s.put(ATTR + "use.refresh.tokens", String.valueOf(offline));
         // Enforced at the authorize endpoint by the ib-access-tokens-via-browser executor.
         s.put(ATTR + ClientFields.ATTR_ACCESS_TOKENS_VIA_BROWSER, String.valueOf(in.bool("AllowAccessTokensViaBrowser", false)));
@@ -71,7 +75,7 @@ final class ClientSpecReader {
         boolean requireSecret = in.bool("RequireClientSecret", true);
         boolean secretsGiven = nonEmpty(in.raw("Secrets")) || nonEmpty(in.raw("ClientSecrets"));
         if (!confidential && !secretsGiven) {
-            if (grants.clientCredentials()) {
+            if (switches.serviceAccounts()) {
                 in.error("Secrets", "are missing; client_credentials always needs a secret");
             } else if (requireSecret && grants.needsTokenEndpoint()) {
                 in.error("Secrets", "are missing; grant types " + grants.names() + " need a secret (or set RequireClientSecret to false)");
@@ -111,16 +115,14 @@ final class ClientSpecReader {
         s.put("optionalClientScopes", Json.sortedArray(optional));
 
         PropertiesReader.read(in, s);
-        for (String unknown : in.unread()) {
-            in.error(unknown, "is not a known client property (Creatio appsettings or IdentityServer4 Client model)");
-        }
+        in.rejectUnread("client property (Creatio appsettings or IdentityServer4 Client model)");
         return new DesiredClient(index, clientId, s, scopes);
     }
 
-    private static void refreshLifetimes(JsonProps in, SortedMap<String, String> s) {
+    private static void refreshLifetimes(JsonBody in, SortedMap<String, String> s) {
         int absolute = in.seconds("AbsoluteRefreshTokenLifetime", 2592000, MAX_REFRESH_LIFETIME);
         int sliding = in.seconds("SlidingRefreshTokenLifetime", 1296000, MAX_REFRESH_LIFETIME);
-        String expiration = in.string("RefreshTokenExpiration");
+        String expiration = in.text("RefreshTokenExpiration");
         boolean slidingMode = expiration != null && expiration.equalsIgnoreCase("Sliding");
         if (expiration != null && !slidingMode && !expiration.equalsIgnoreCase("Absolute")) {
             in.error("RefreshTokenExpiration", "must be 'Absolute' or 'Sliding'");
@@ -146,7 +148,7 @@ final class ClientSpecReader {
         }
     }
 
-    private static void pkce(JsonProps in, SortedMap<String, String> s) {
+    private static void pkce(JsonBody in, SortedMap<String, String> s) {
         boolean require = in.bool("RequirePkce", false);
         boolean plain = in.bool("AllowPlainTextPkce", false);
         if (require && plain) {
@@ -155,7 +157,7 @@ final class ClientSpecReader {
         s.put(ATTR + "pkce.code.challenge.method", require ? "S256" : "");
     }
 
-    private static void logout(JsonProps in, SortedMap<String, String> s) {
+    private static void logout(JsonBody in, SortedMap<String, String> s) {
         String uri = absoluteOrEmpty(in, "LogoutUri", Limits.ATTRIBUTE_URI);
         String frontChannel = absoluteOrEmpty(in, "FrontChannelLogoutUri", Limits.ATTRIBUTE_URI);
         if (uri != null && frontChannel != null && !uri.equals(frontChannel)) {
@@ -176,8 +178,8 @@ final class ClientSpecReader {
         return uris.isEmpty() ? "-" : String.join("##", uris);
     }
 
-    private static String absoluteOrEmpty(JsonProps in, String name, int max) {
-        String v = in.string(name, max);
+    private static String absoluteOrEmpty(JsonBody in, String name, int max) {
+        String v = in.text(name, max);
         if (v == null || v.isEmpty()) {
             return null;
         }

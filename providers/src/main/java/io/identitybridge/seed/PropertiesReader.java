@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.jsonbody.JsonBody;
+import io.identitybridge.jsonbody.Messages;
 import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.vocabulary.Limits;
 
@@ -28,26 +30,27 @@ final class PropertiesReader {
     private PropertiesReader() {
     }
 
-    static void read(JsonProps in, SortedMap<String, String> state) {
+    static void read(JsonBody in, SortedMap<String, String> state) {
         JsonNode props = in.raw("Properties");
         SortedMap<String, String> kept = new TreeMap<>();
         String allowed = "";
         if (props != null && !props.isNull()) {
             if (!(props instanceof ObjectNode)) {
-                in.error("Properties", "must be an object of string values");
+                in.error("Properties", Messages.notA("an object of string values", props));
             } else if (props.size() > Limits.MAX_PROPERTIES) {
-                in.error("Properties", "has " + props.size() + " entries; at most " + Limits.MAX_PROPERTIES + " are accepted");
+                in.error("Properties", Messages.tooMany(props.size(), Limits.MAX_PROPERTIES));
             } else {
                 for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     JsonNode v = e.getValue();
                     String text = v.isTextual() ? v.asText() : v.toString();
-                    if (e.getKey().isEmpty() || e.getKey().length() > Limits.COLUMN || JsonProps.hasControl(e.getKey())) {
+                    if (e.getKey().isEmpty() || Messages.textProblem(e.getKey(), Limits.COLUMN, true) != null) {
                         in.error("Properties", "has a name that is empty, longer than " + Limits.COLUMN + " or holds control characters");
                         continue;
                     }
-                    if (text.length() > Limits.PROPERTY_VALUE || text.indexOf('\u0000') >= 0) {
-                        in.error("Properties." + e.getKey(), "must be at most " + Limits.PROPERTY_VALUE + " characters, without NUL");
+                    String problem = Messages.textProblem(text, Limits.PROPERTY_VALUE, false);
+                    if (problem != null) {
+                        in.error("Properties." + e.getKey(), problem);
                         continue;
                     }
                     kept.put(e.getKey(), text);
@@ -62,7 +65,7 @@ final class PropertiesReader {
     }
 
     /** Creatio writes the list as a JSON string holding an array; a real array is accepted too. */
-    static String allowedQueryParameters(JsonProps in, JsonNode value) {
+    static String allowedQueryParameters(JsonBody in, JsonNode value) {
         String field = "Properties." + ALLOWED_QUERY_PARAMETERS;
         JsonNode array = value;
         if (value.isTextual()) {

@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.jsonbody.JsonBody;
+import io.identitybridge.jsonbody.Problems;
 import io.identitybridge.vocabulary.Limits;
 import io.identitybridge.vocabulary.Problem;
 import io.identitybridge.vocabulary.ReservedClaims;
@@ -30,19 +32,19 @@ final class ScopeSpecReader {
     }
 
     static DesiredScope read(ObjectNode node, int index, List<Problem> problems) {
-        JsonProps in = new JsonProps("scope", node, index, problems);
+        JsonBody in = new JsonBody(node, Problems.collect("scope", index, problems));
         String name = in.identifier("Name", Limits.COLUMN);
         in.owner(name);
         if (name == null || !name.matches("[A-Za-z0-9_.:/\\-]{1,200}")) {
             in.error("Name", name == null ? "is missing" : "must be 1-200 letters, digits or _ . : / -");
         }
         SortedMap<String, String> s = new TreeMap<>();
-        s.put("description", nz(in.string("Description", Limits.COLUMN)));
-        s.put("attributes.consent.screen.text", nz(in.string("DisplayName", Limits.COLUMN)));
+        s.put("description", nz(in.text("Description", Limits.COLUMN)));
+        s.put("attributes.consent.screen.text", nz(in.text("DisplayName", Limits.COLUMN)));
         s.put("attributes.display.on.consent.screen", "true");
         s.put("attributes.include.in.token.scope", "true");
         s.put("attributes.include.in.openid.provider.metadata", String.valueOf(in.bool("ShowInDiscoveryDocument", true)));
-        String type = in.string("Type", Limits.COLUMN);
+        String type = in.text("Type", Limits.COLUMN);
         boolean identity = type != null && type.equalsIgnoreCase("Identity");
         if (type != null && !identity && !type.equalsIgnoreCase("Resource")) {
             in.error("Type", "must be 'Identity' or 'Resource'");
@@ -50,25 +52,17 @@ final class ScopeSpecReader {
         s.put(TYPE, identity ? "Identity" : "Resource");
         s.put(AUDIENCE, identity || name == null ? "" : name);
         TreeSet<String> claims = new TreeSet<>();
-        JsonNode list = in.raw("Claims");
-        if (list != null && !list.isNull()) {
-            if (!list.isArray()) {
-                in.error("Claims", "must be an array");
-            } else if (list.size() > Limits.MAX_SCOPES) {
-                in.error("Claims", "has " + list.size() + " entries; at most " + Limits.MAX_SCOPES + " are accepted");
+        JsonNode list = in.array("Claims", Limits.MAX_SCOPES);
+        for (JsonNode claim : list == null ? List.<JsonNode>of() : list) {
+            JsonNode claimName = claim.isTextual() ? claim : SeedInput.field(claim, "Name");
+            if (claimName == null || !claimName.isTextual() || claimName.asText().isBlank()) {
+                in.error("Claims", "has a claim without a Name");
+            } else if (ReservedClaims.shapeProblem(claimName.asText()) != null) {
+                in.error("Claims", "has a claim name that " + ReservedClaims.shapeProblem(claimName.asText()));
+            } else if (ReservedClaims.isStructural(claimName.asText())) {
+                in.error("Claims", "names '" + claimName.asText() + "', a key of the token's own structure");
             } else {
-                for (JsonNode claim : list) {
-                    JsonNode claimName = claim.isTextual() ? claim : SeedInput.field(claim, "Name");
-                    if (claimName == null || !claimName.isTextual() || claimName.asText().isBlank()) {
-                        in.error("Claims", "has a claim without a Name");
-                    } else if (ReservedClaims.shapeProblem(claimName.asText()) != null) {
-                        in.error("Claims", "has a claim name that " + ReservedClaims.shapeProblem(claimName.asText()));
-                    } else if (ReservedClaims.isStructural(claimName.asText())) {
-                        in.error("Claims", "names '" + claimName.asText() + "', a key of the token's own structure");
-                    } else {
-                        claims.add(claimName.asText());
-                    }
-                }
+                claims.add(claimName.asText());
             }
         }
         s.put(CLAIMS, Json.sortedArray(claims));
@@ -86,9 +80,7 @@ final class ScopeSpecReader {
                 in.error(unsupported, "is not supported yet");
             }
         }
-        for (String unknown : in.unread()) {
-            in.error(unknown, "is not a known scope property (IdentityServer4 Scope model)");
-        }
+        in.rejectUnread("scope property (IdentityServer4 Scope model)");
         return new DesiredScope(index, name, s);
     }
 

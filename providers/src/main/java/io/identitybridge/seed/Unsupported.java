@@ -1,5 +1,6 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.jsonbody.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -12,13 +13,13 @@ final class Unsupported {
     private Unsupported() {
     }
 
-    static void check(JsonProps in) {
+    static void check(JsonBody in) {
         int code = in.seconds("AuthorizationCodeLifetime", 300, ClientSpecReader.MAX_TOKEN_LIFETIME);
         if (code != 300) {
             in.error("AuthorizationCodeLifetime", "is not supported yet per client: Keycloak has one code lifetime per realm "
                     + "(accessCodeLifespan, 300 s in the creatio realm)");
         }
-        String usage = in.string("RefreshTokenUsage");
+        String usage = in.text("RefreshTokenUsage");
         if (usage != null && !usage.equalsIgnoreCase("OneTime") && !usage.equalsIgnoreCase("OneTimeOnly")) {
             in.error("RefreshTokenUsage", "'" + usage + "' is not supported yet: the creatio realm rotates refresh tokens (OneTime)");
         }
@@ -36,7 +37,7 @@ final class Unsupported {
             in.error("AllowRememberConsent", "false is not supported yet: Keycloak always remembers a granted consent");
         }
         refuseNonEmpty(in, "IdentityProviderRestrictions", "use a per-client authentication flow override in Keycloak");
-        String salt = in.string("PairWiseSubjectSalt");
+        String salt = in.text("PairWiseSubjectSalt");
         if (salt != null && !salt.isEmpty()) {
             in.error("PairWiseSubjectSalt", "is not supported yet: use Keycloak's pairwise subject mapper");
         }
@@ -51,13 +52,13 @@ final class Unsupported {
         }
     }
 
-    private static void refuseTrue(JsonProps in, String name, String hint) {
+    private static void refuseTrue(JsonBody in, String name, String hint) {
         if (in.bool(name, false)) {
             in.error(name, "true is not supported yet: " + hint);
         }
     }
 
-    private static void refuseNonEmpty(JsonProps in, String name, String hint) {
+    private static void refuseNonEmpty(JsonBody in, String name, String hint) {
         JsonNode v = in.raw(name);
         if (v != null && !v.isNull() && !(v.isArray() && v.isEmpty())) {
             in.error(name, "is not supported yet: " + hint);

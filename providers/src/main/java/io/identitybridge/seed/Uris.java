@@ -1,5 +1,6 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.jsonbody.JsonBody;
 import io.identitybridge.vocabulary.Limits;
 
 import java.net.URI;
@@ -16,7 +17,7 @@ final class Uris {
     private Uris() {
     }
 
-    static List<String> read(JsonProps in, String field, boolean expected, int maxLength) {
+    static List<String> read(JsonBody in, String field, boolean expected, int maxLength) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         List<String> uris = in.strings(field, Limits.MAX_URIS, maxLength);
@@ -39,7 +40,7 @@ final class Uris {
         return out;
     }
 
-    static List<String> origins(JsonProps in, String field) {
+    static List<String> origins(JsonBody in, String field) {
         List<String> out = new ArrayList<>();
         for (String origin : in.strings(field, Limits.MAX_URIS, Limits.COLUMN)) {
             if (!isAbsolute(origin) || hasPath(origin)) {

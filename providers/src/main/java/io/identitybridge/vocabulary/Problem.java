@@ -1,8 +1,9 @@
 package io.identitybridge.vocabulary;
 
 /**
- * One finding about the seed input. It names the client by its position and ClientId, and the field, so that an
- * administrator can find it in a long appsettings string. It never carries a secret value.
+ * One finding about an input: the seed input, where it names the client by its position and ClientId, and the field,
+ * so that an administrator can find it in a long appsettings string; or an API body, where the field alone says it.
+ * It never carries a secret value.
  */
 public record Problem(Severity severity, String kind, Integer index, String name, String field, String message) {
 

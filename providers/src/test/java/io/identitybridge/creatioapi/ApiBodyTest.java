@@ -1,5 +1,6 @@
 package io.identitybridge.creatioapi;
 
+import io.identitybridge.jsonbody.JsonBody;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -15,8 +16,8 @@ class ApiBodyTest {
 
     @Test
     void propertyNamesMatchWhateverTheCase() {
-        Props p = ApiBody.parse("{\"CustomerIds\":[\"a\",\"b\"],\"clientid\":\"x\"}");
-        assertEquals(List.of("a", "b"), p.texts("customerIds", 10));
+        JsonBody p = ApiBody.parse("{\"CustomerIds\":[\"a\",\"b\"],\"clientid\":\"x\"}");
+        assertEquals(List.of("a", "b"), p.strings("customerIds", 10, JsonBody.MAX_IDENTIFIER));
         assertEquals("x", p.text("ClientId"));
         p.rejectUnread();
     }
@@ -33,10 +34,10 @@ class ApiBodyTest {
 
     @Test
     void typedReadsSayWhatWasExpected() {
-        Props p = ApiBody.parse("{\"Resources\":[\"ok\",\"\"],\"Name\":3,\"Info\":{\"Inner\":true}}");
-        assertEquals("'Resources[1]' must be a non-empty string, not a string", assertThrows(ApiError.class, () -> p.texts("Resources", 10)).getMessage());
+        JsonBody p = ApiBody.parse("{\"Resources\":[\"ok\",\"\"],\"Name\":3,\"Info\":{\"Inner\":true}}");
+        assertEquals("'Resources[1]' must be a non-empty string, not a string", assertThrows(ApiError.class, () -> p.strings("Resources", 10, JsonBody.MAX_IDENTIFIER)).getMessage());
         assertEquals("'Name' must be a string, not a number", assertThrows(ApiError.class, () -> p.text("Name")).getMessage());
-        Props info = p.object("Info");
+        JsonBody info = p.object("Info");
         info.raw("Inner");
         assertEquals("'Info.Outer' is missing", assertThrows(ApiError.class, () -> info.requiredText("Outer")).getMessage());
         assertNull(p.text("Absent"));
@@ -44,7 +45,7 @@ class ApiBodyTest {
 
     @Test
     void unknownPropertiesAreRefused() {
-        Props p = ApiBody.parse("{\"ClientId\":\"x\",\"Force\":true}");
+        JsonBody p = ApiBody.parse("{\"ClientId\":\"x\",\"Force\":true}");
         p.text("ClientId");
         assertEquals("'Force' is not a known property here", assertThrows(ApiError.class, p::rejectUnread).getMessage());
     }

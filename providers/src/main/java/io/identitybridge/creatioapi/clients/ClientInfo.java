@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.seed.AllowedScopes;
+import io.identitybridge.vocabulary.GrantTypes;
 import org.keycloak.models.ClientModel;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ final class ClientInfo {
         Map<String, Object> m = summary(c);
         m.put("clientUri", c.getBaseUrl());
         m.put("enabled", c.isEnabled());
-        m.put("allowedGrantTypes", grantTypes(c));
+        m.put("allowedGrantTypes", GrantTypes.names(c)); // names seeding accepts: hybrid, not code + implicit
         m.put("allowedScopes", AllowedScopes.of(c));
         m.put("redirectUris", List.copyOf(new TreeSet<>(c.getRedirectUris())));
         String postLogout = c.getAttribute("post.logout.redirect.uris");
@@ -67,25 +67,5 @@ final class ClientInfo {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static List<String> grantTypes(ClientModel c) {
-        List<String> g = new ArrayList<>();
-        if (c.isStandardFlowEnabled()) {
-            g.add("authorization_code");
-        }
-        if (c.isImplicitFlowEnabled()) {
-            g.add("implicit");
-        }
-        if (c.isDirectAccessGrantsEnabled()) {
-            g.add("password");
-        }
-        if (c.isServiceAccountsEnabled()) {
-            g.add("client_credentials");
-        }
-        if ("true".equals(c.getAttribute("oauth2.device.authorization.grant.enabled"))) {
-            g.add("urn:ietf:params:oauth:grant-type:device_code");
-        }
-        return g;
     }
 }

@@ -7,7 +7,7 @@ import io.identitybridge.config.IdentityBridgeProvider;
 import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.creatioapi.CallContext;
-import io.identitybridge.creatioapi.Props;
+import io.identitybridge.jsonbody.JsonBody;
 import io.identitybridge.vocabulary.Problem;
 import io.identitybridge.seed.SeedInputException;
 import org.keycloak.models.ClientModel;
@@ -34,7 +34,7 @@ final class ClientRegistry {
     }
 
     /** The client named by the body's ClientId (the body has nothing else), if the caller may see it; else 403 or 404. */
-    ClientModel existing(Props body) {
+    ClientModel existing(JsonBody body) {
         String clientId = body.requiredText("ClientId");
         body.rejectUnread();
         ClientModel c = lookup(clientId);
@@ -44,7 +44,7 @@ final class ClientRegistry {
         return c;
     }
 
-    Map<String, Object> register(Props body) {
+    Map<String, Object> register(JsonBody body) {
         ObjectNode node = body.node().deepCopy();
         boolean creatioApp = CreatioAppBody.isCreatioApp(node);
         CreatioAppBody.toIs4(node, true);
@@ -104,7 +104,7 @@ final class ClientRegistry {
     private static final Set<String> KEPT_ON_REPEAT = Stream.concat(ClientWrites.FLOWS.stream(),
             Stream.of("requirepkce", "allowofflineaccess")).collect(Collectors.toUnmodifiableSet());
 
-    Map<String, Object> update(Props body) {
+    Map<String, Object> update(JsonBody body) {
         ClientModel c = changeable(body.requiredText("ClientId"));
         ObjectNode node = body.node().deepCopy();
         CreatioAppBody.toIs4(node, false);
@@ -120,7 +120,7 @@ final class ClientRegistry {
     }
 
     /** A client that does not exist (any more) counts 0: Creatio repeats RemoveClient, and an error would cancel its save. */
-    int remove(Props body) {
+    int remove(JsonBody body) {
         String clientId = body.requiredText("ClientId");
         body.rejectUnread();
         if (ctx.session().clients().getClientByClientId(ctx.realm(), clientId) == null) {

@@ -3,7 +3,7 @@ package io.identitybridge.creatioapi.clients;
 import io.identitybridge.vocabulary.BuiltInClients;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.creatioapi.CallContext;
-import io.identitybridge.creatioapi.Props;
+import io.identitybridge.jsonbody.JsonBody;
 import io.identitybridge.ownedresources.ResourceStore;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -27,13 +27,13 @@ final class ClientScopeRemoval {
     private ClientScopeRemoval() {
     }
 
-    static Map<String, Object> delete(CallContext ctx, Props body) {
+    static Map<String, Object> delete(CallContext ctx, JsonBody body) {
         String clientId = body.requiredText("ClientId");
-        List<String> names = body.texts("AllowedScopes", MAX_SCOPES);
-        body.rejectUnread();
-        if (names == null) {
+        if (!body.has("AllowedScopes")) {
             throw ApiError.badRequest("'AllowedScopes' is missing; name the scopes to take away");
         }
+        List<String> names = body.strings("AllowedScopes", MAX_SCOPES, JsonBody.MAX_IDENTIFIER);
+        body.rejectUnread();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("clientId", clientId);
         List<String> removed = new ArrayList<>();

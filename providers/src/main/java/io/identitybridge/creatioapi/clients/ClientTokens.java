@@ -1,7 +1,7 @@
 package io.identitybridge.creatioapi.clients;
 
 import io.identitybridge.creatioapi.CallContext;
-import io.identitybridge.creatioapi.Props;
+import io.identitybridge.jsonbody.JsonBody;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
@@ -26,7 +26,7 @@ final class ClientTokens {
     private ClientTokens() {
     }
 
-    static Map<String, Object> revoke(CallContext ctx, Props body) {
+    static Map<String, Object> revoke(CallContext ctx, JsonBody body) {
         String clientId = body.requiredText("ClientId");
         body.rejectUnread();
         ClientModel client = new ClientRegistry(ctx).changeable(clientId);

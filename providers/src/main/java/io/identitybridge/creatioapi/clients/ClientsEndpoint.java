@@ -1,89 +1,35 @@
 package io.identitybridge.creatioapi.clients;
 
-import io.identitybridge.creatioapi.ApiCall;
+import io.identitybridge.creatioapi.ApiOperation;
+import io.identitybridge.creatioapi.ApiScopes;
+import io.identitybridge.creatioapi.CallContext;
+import io.identitybridge.creatioapi.ClientSelector;
+import io.identitybridge.jsonbody.JsonBody;
 import io.identitybridge.ownedresources.CustomerClients;
-import io.identitybridge.creatioapi.ownedresources.ResourceRequests;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import org.keycloak.models.KeycloakSession;
 
-import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
 /** {@code /realms/{realm}/Clients/*}: find (Creatio's TempAccess) and the registrar calls of SPEC §4. */
-public class ClientsEndpoint {
+final class ClientsEndpoint {
 
-    public static final String SCOPE_FIND = "find_clients";
-    public static final String SCOPE_INFO = "get_client_info";
-    public static final String SCOPE_REGISTER = "add_registrar_client";
-    public static final String SCOPE_UPDATE = "update_client";
-    public static final String SCOPE_REMOVE = "remove_client";
-    public static final String SCOPE_REVOKE_TOKENS = "revoke_client_tokens";
+    static final Map<String, ApiOperation> OPERATIONS = Map.of(
+            "find", ApiOperation.of(ApiScopes.FIND_CLIENTS, ClientsEndpoint::find),
+            "info", ApiOperation.of(ApiScopes.GET_CLIENT_INFO, (ctx, body) -> ClientInfo.details(new ClientRegistry(ctx).existing(body))),
+            "register", ApiOperation.of(ApiScopes.ADD_REGISTRAR_CLIENT, (ctx, body) -> new ClientRegistry(ctx).register(body)),
+            "update", ApiOperation.of(ApiScopes.UPDATE_CLIENT, (ctx, body) -> new ClientRegistry(ctx).update(body)),
+            "remove", new ApiOperation(ApiScopes.REMOVE_CLIENT, BareClientId::asObject,
+                    (ctx, body) -> Map.of("affectedClientCount", new ClientRegistry(ctx).remove(body))),
+            // Creatio's DeleteClientScopes: {"ClientId","AllowedScopes":[...]}.
+            "deleteScopes", ApiOperation.of(ApiScopes.UPDATE_CLIENT, ClientScopeRemoval::delete),
+            "revokeTokens", new ApiOperation(ApiScopes.REVOKE_CLIENT_TOKENS, BareClientId::asObject, ClientTokens::revoke));
 
-    private final KeycloakSession session;
-
-    ClientsEndpoint(KeycloakSession session) {
-        this.session = session;
+    private ClientsEndpoint() {
     }
 
-    @POST
-    @Path("find")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response find(InputStream body) {
-        return ApiCall.run(session, SCOPE_FIND, body, (ctx, props) -> {
-            ResourceRequests.ListQuery q = ResourceRequests.find(props);
-            return CustomerClients.find(ctx.session(), ctx.realm(), q.customerIds(), q.clientId()).stream()
-                    .map(ClientInfo::summary).toList();
-        });
-    }
-
-    @POST
-    @Path("info")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response info(InputStream body) {
-        return ApiCall.run(session, SCOPE_INFO, body, (ctx, props) ->
-                ClientInfo.details(new ClientRegistry(ctx).existing(props)));
-    }
-
-    @POST
-    @Path("register")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response register(InputStream body) {
-        return ApiCall.run(session, SCOPE_REGISTER, body, (ctx, props) ->
-                new ClientRegistry(ctx).register(props));
-    }
-
-    @POST
-    @Path("update")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response update(InputStream body) {
-        return ApiCall.run(session, SCOPE_UPDATE, body, (ctx, props) ->
-                new ClientRegistry(ctx).update(props));
-    }
-
-    @POST
-    @Path("remove")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response remove(InputStream body) {
-        return ApiCall.run(session, SCOPE_REMOVE, BareClientId.asObject(body), (ctx, props) ->
-                Map.of("affectedClientCount", new ClientRegistry(ctx).remove(props)));
-    }
-
-    /** Creatio's DeleteClientScopes: {@code {"ClientId","AllowedScopes":[...]}}. */
-    @POST
-    @Path("deleteScopes")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response deleteScopes(InputStream body) {
-        return ApiCall.run(session, SCOPE_UPDATE, body, ClientScopeRemoval::delete);
-    }
-
-    @POST
-    @Path("revokeTokens")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response revokeTokens(InputStream body) {
-        return ApiCall.run(session, SCOPE_REVOKE_TOKENS, BareClientId.asObject(body), ClientTokens::revoke);
+    private static List<Map<String, Object>> find(CallContext ctx, JsonBody body) {
+        ClientSelector q = ClientSelector.read(body);
+        return CustomerClients.find(ctx.session(), ctx.realm(), q.customerIds(), q.clientId()).stream()
+                .map(ClientInfo::summary).toList();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.identitybridge.creatioapi.ApiError;
+import io.identitybridge.jsonbody.Messages;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -47,12 +48,12 @@ final class CreatioAppBody {
             JsonNode v = body.remove(systemUser);
             if (v != null && !v.isNull()) {
                 if (!v.isTextual()) {
-                    throw ApiError.badRequest("'" + systemUser + "' must be a string");
+                    throw ApiError.badRequest("'" + systemUser + "' " + Messages.notA("a string", v));
                 }
                 String propsKey = key(body, "Properties");
                 JsonNode props = propsKey == null ? null : body.get(propsKey);
                 if (props != null && !props.isNull() && !(props instanceof ObjectNode)) {
-                    throw ApiError.badRequest("'" + propsKey + "' must be an object");
+                    throw ApiError.badRequest("'" + propsKey + "' " + Messages.notA("an object", props));
                 }
                 ObjectNode p = props instanceof ObjectNode o ? o : body.putObject(propsKey == null ? "Properties" : propsKey);
                 p.set(SYSTEM_USER_ID, v);

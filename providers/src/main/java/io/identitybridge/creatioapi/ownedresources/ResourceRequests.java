@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.creatioapi.ApiScopes;
+import io.identitybridge.creatioapi.ClientSelector;
 import io.identitybridge.vocabulary.Limits;
-import io.identitybridge.creatioapi.Props;
+import io.identitybridge.jsonbody.JsonBody;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -27,8 +28,7 @@ public final class ResourceRequests {
 
     /** RFC 6749 scope-token: the name travels in the {@code scope} parameter and the token's scope claim. */
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255}");
-    /** List sizes (README "Security model"): each CustomerId is one indexed search, each grantee one client write. */
-    public static final int MAX_CUSTOMER_IDS = 50;
+    /** List sizes (README "Security model"): each grantee is one client write. */
     public static final int MAX_GRANTEES = 50;
     public static final int MAX_RESOURCES = 200;
     /**
@@ -51,17 +51,17 @@ public final class ResourceRequests {
      * TempAccess's {@code {"ResourceInfo":{...},"GranteeClientIds":[...]}}, or Creatio's AddResource body
      * {@code {"Name","DisplayName","Properties"}} (no grantees: GrantAccess links apps later).
      */
-    public static Register register(Props body, long nowMillis) {
+    public static Register register(JsonBody body, long nowMillis) {
         if (body.raw("ResourceInfo") == null && body.raw("Name") != null) {
             return application(body, nowMillis);
         }
-        Props info = body.object("ResourceInfo");
+        JsonBody info = body.object("ResourceInfo");
         if (info == null) {
             throw ApiError.badRequest("'ResourceInfo' is missing (or give Creatio's AddResource body {\"Name\",\"DisplayName\",\"Properties\"})");
         }
         Register r = describe(info, "ResourceInfo.", nowMillis, List.of());
-        List<String> grantees = body.texts("GranteeClientIds", MAX_GRANTEES);
-        if (grantees == null || grantees.isEmpty()) {
+        List<String> grantees = body.strings("GranteeClientIds", MAX_GRANTEES, JsonBody.MAX_IDENTIFIER);
+        if (grantees.isEmpty()) {
             throw ApiError.badRequest("'GranteeClientIds' is missing; name at least one client that may request the resource");
         }
         body.rejectUnread();
@@ -69,12 +69,12 @@ public final class ResourceRequests {
     }
 
     /** Creatio's AddResource/UpdateResource body: {@code {"Name","DisplayName","Properties":{"Type":"ApplicationAccess"}}}. */
-    public static Register application(Props body, long nowMillis) {
+    public static Register application(JsonBody body, long nowMillis) {
         return describe(body, "", nowMillis, List.of());
     }
 
     /** A resource's Name, DisplayName and Properties, under {@code p} ("ResourceInfo." or ""); nothing else is accepted. */
-    private static Register describe(Props info, String p, long nowMillis, List<String> grantees) {
+    private static Register describe(JsonBody info, String p, long nowMillis, List<String> grantees) {
         String name = info.requiredText("Name");
         if (!SCOPE_TOKEN.matcher(name).matches()) {
             throw ApiError.badRequest("'" + p + "Name' must be 1 to 255 printable ASCII characters without spaces,"
@@ -84,20 +84,17 @@ public final class ResourceRequests {
             throw ApiError.badRequest("'" + p + "Name' '" + name + "' is the name of a scope that OpenID Connect, Keycloak"
                     + " or the Identity Service API defines; a resource cannot take it");
         }
-        String displayName = limit(info.text("DisplayName"), p + "DisplayName", 255);
-        Props properties = info.object("Properties");
+        String displayName = info.text("DisplayName", JsonBody.MAX_IDENTIFIER);
+        JsonBody properties = info.object("Properties");
         String type = null;
         Long expiresAt = null;
         ObjectNode stored = JsonNodeFactory.instance.objectNode();
         if (properties != null) {
             for (Map.Entry<String, JsonNode> e : properties.all().entrySet()) {
-                if (!e.getValue().isTextual() && !e.getValue().isNull()) {
-                    throw ApiError.badRequest("'" + p + "Properties." + ApiError.echo(e.getKey()) + "' must be a string");
-                }
-                properties.text(e.getKey()); // the same bounds as every other text: length, no control characters
+                properties.text(e.getKey()); // the same bounds as every other text: a string, its length, no control characters
                 stored.set(e.getKey(), e.getValue());
             }
-            type = limit(properties.text("Type"), p + "Properties.Type", 255);
+            type = properties.text("Type", JsonBody.MAX_IDENTIFIER);
             String expiration = properties.text("ExpirationDate");
             if (expiration != null) {
                 expiresAt = parseInstant(expiration, p + "Properties.ExpirationDate").toEpochMilli();
@@ -117,35 +114,25 @@ public final class ResourceRequests {
     public record Grant(String clientId, String resourceName) {
     }
 
-    public static Grant grant(Props body) {
+    public static Grant grant(JsonBody body) {
         Grant g = new Grant(body.requiredText("ClientId"), body.requiredText("ResourceName"));
         body.rejectUnread();
         return g;
     }
 
-    public static ListQuery list(Props body) {
-        return selector(body, body.text("Type"));
+    /** List: the selector of {@code Clients/find}, and optionally a Type. */
+    public static ListQuery list(JsonBody body) {
+        String type = body.text("Type");
+        ClientSelector selector = ClientSelector.read(body);
+        return new ListQuery(type, selector.customerIds(), selector.clientId());
     }
 
-    /** {@code Clients/find} has the same selectors without Type. */
-    public static ListQuery find(Props body) {
-        return selector(body, null);
-    }
-
-    private static ListQuery selector(Props body, String type) {
-        List<String> customerIds = body.texts("CustomerIds", MAX_CUSTOMER_IDS);
-        String clientId = body.text("ClientId");
-        body.rejectUnread();
-        requireOne(customerIds, clientId);
-        return new ListQuery(type, customerIds == null ? List.of() : distinct(customerIds), blankToNull(clientId));
-    }
-
-    public static List<String> delete(Props body) {
-        List<String> names = body.texts("Resources", MAX_RESOURCES);
-        body.rejectUnread();
-        if (names == null) {
+    public static List<String> delete(JsonBody body) {
+        if (!body.has("Resources")) {
             throw ApiError.badRequest("'Resources' is missing; give the names of the resources to delete");
         }
+        List<String> names = body.strings("Resources", MAX_RESOURCES, JsonBody.MAX_IDENTIFIER);
+        body.rejectUnread();
         return distinct(names);
     }
 
@@ -169,12 +156,6 @@ public final class ResourceRequests {
         return at.toInstant();
     }
 
-    private static void requireOne(List<String> customerIds, String clientId) {
-        if ((customerIds == null || customerIds.isEmpty()) && (clientId == null || clientId.isBlank())) {
-            throw ApiError.badRequest("give 'CustomerIds' or 'ClientId' (or both)");
-        }
-    }
-
     private static List<String> distinct(List<String> items) {
         return new ArrayList<>(new LinkedHashSet<>(items));
     }
@@ -184,16 +165,5 @@ public final class ResourceRequests {
                 "web-origins", "microprofile-jwt", "acr", "basic", "service_account", "organization"));
         ApiScopes.ALL.forEach(s -> names.add(s.toLowerCase(Locale.ROOT)));
         return Set.copyOf(names);
-    }
-
-    private static String limit(String value, String field, int max) {
-        if (value != null && value.length() > max) {
-            throw ApiError.badRequest("'" + field + "' is longer than " + max + " characters");
-        }
-        return value;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -2,9 +2,10 @@ package io.identitybridge.creatioapi.serviceinfo;
 
 import io.identitybridge.BuildInfo;
 import io.identitybridge.creatioapi.ApiCall;
+import io.identitybridge.creatioapi.ApiEndpoints;
 import io.identitybridge.creatioapi.ApiScopes;
 import io.identitybridge.seed.SeedStatus;
-import io.identitybridge.creatioapi.unserved.UnservedCalls;
+import io.identitybridge.creatioapi.UnservedCalls;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,9 +15,12 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.common.Version;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.Urls;
+import org.keycloak.services.resource.RealmResourceProvider;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,21 +34,6 @@ import java.util.TreeSet;
 public class ServiceInfoEndpoint {
 
     public static final String SCOPE = ApiScopes.GET_SERVICE_INFO;
-    /** Every API operation: path under the base URL, and the scope that guards it besides IdentityServerApi. */
-    static final List<Map<String, String>> OPERATIONS = List.of(
-            op("OwnedResources/register", ApiScopes.REGISTER_OWN_RESOURCE),
-            op("OwnedResources/update", ApiScopes.REGISTER_OWN_RESOURCE),
-            op("OwnedResources/grant", ApiScopes.REGISTER_OWN_RESOURCE),
-            op("OwnedResources/list", ApiScopes.GET_RESOURCE_LIST),
-            op("OwnedResources/delete", ApiScopes.REGISTER_OWN_RESOURCE),
-            op("Clients/find", ApiScopes.FIND_CLIENTS),
-            op("Clients/info", ApiScopes.GET_CLIENT_INFO),
-            op("Clients/register", ApiScopes.ADD_REGISTRAR_CLIENT),
-            op("Clients/update", ApiScopes.UPDATE_CLIENT),
-            op("Clients/deleteScopes", ApiScopes.UPDATE_CLIENT),
-            op("Clients/remove", ApiScopes.REMOVE_CLIENT),
-            op("Clients/revokeTokens", ApiScopes.REVOKE_CLIENT_TOKENS),
-            op("ServiceInfo", ApiScopes.GET_SERVICE_INFO));
 
     private final KeycloakSession session;
 
@@ -77,11 +66,25 @@ public class ServiceInfoEndpoint {
             m.put("realm", ctx.realm().getName());
             m.put("issuer", Urls.realmIssuer(session.getContext().getUri().getBaseUri(), ctx.realm().getName()));
             m.put("supportedScopes", List.copyOf(new TreeSet<>(ApiScopes.ALL)));
-            m.put("operations", OPERATIONS);
+            m.put("operations", operations(session));
             m.put("seeding", SeedStatus.last());
             m.put("unservedCalls", UnservedCalls.NODE.snapshot());
             return m;
         });
+    }
+
+    /**
+     * Every API operation: its path under the base URL, and the scope that guards it besides IdentityServerApi. Read
+     * from the APIs Keycloak has deployed, so that the list cannot miss one.
+     */
+    static List<Map<String, String>> operations(KeycloakSession session) {
+        List<Map<String, String>> out = new ArrayList<>();
+        session.getKeycloakSessionFactory().getProviderFactoriesStream(RealmResourceProvider.class)
+                .filter(ApiEndpoints.class::isInstance).map(ApiEndpoints.class::cast)
+                .forEach(api -> api.operations().forEach((name, op) -> out.add(op(api.getId() + "/" + name, op.scope()))));
+        out.sort(Comparator.comparing(m -> m.get("path")));
+        out.add(op(ServiceInfoProviderFactory.PROVIDER_ID, SCOPE));
+        return out;
     }
 
     private static Map<String, String> op(String path, String scope) {

@@ -25,12 +25,15 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * {@code /admin/realms/{realm}/identity-bridge/seed/plan} (dry run) and {@code .../seed/apply}: the boot seeder on
  * demand, with the same input forms and an optional {@code ?prune=}. Guarded by Keycloak's own manage-clients
  * permission.
  */
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+@Produces(MediaType.APPLICATION_JSON)
 public class SeedAdminResource {
 
     static final int MAX_BODY_CHARS = 16 * 1024 * 1024;
@@ -49,28 +52,17 @@ public class SeedAdminResource {
 
     @POST
     @Path("seed/plan")
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Produces(MediaType.APPLICATION_JSON)
     public Response plan(@QueryParam("prune") Boolean prune, String body) {
-        Response refused = refuse(body);
-        if (refused != null) {
-            return refused;
-        }
-        SeedReview review = seeder(prune).review(session, realm, new SeedText(body, "request body"));
-        return Response.status(review.valid() ? 200 : 400).entity(render(review, false)).build();
+        return reviewed(prune, body, (seeder, review) -> Response.status(review.valid() ? 200 : 400).entity(render(review, false)).build());
     }
 
     @POST
     @Path("seed/apply")
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Produces(MediaType.APPLICATION_JSON)
     public Response apply(@QueryParam("prune") Boolean prune, String body) {
-        Response refused = refuse(body);
-        if (refused != null) {
-            return refused;
-        }
-        Seeder seeder = seeder(prune);
-        SeedReview review = seeder.review(session, realm, new SeedText(body, "request body"));
+        return reviewed(prune, body, this::applyReview);
+    }
+
+    private Response applyReview(Seeder seeder, SeedReview review) {
         SeedPlan plan = review.plan().orElse(null);
         if (plan == null) {
             return Response.status(400).entity(render(review, false)).build();
@@ -87,6 +79,16 @@ public class SeedAdminResource {
             }
         }
         return Response.ok(result).build();
+    }
+
+    /** Permission first (throws 403), then the size limit, then the review of the body, which {@code then} answers. */
+    private Response reviewed(Boolean prune, String body, BiFunction<Seeder, SeedReview, Response> then) {
+        auth.clients().requireManage();
+        if (body != null && body.length() > MAX_BODY_CHARS) {
+            return error(413, "invalid_request", "the seed input is larger than " + MAX_BODY_CHARS + " characters");
+        }
+        Seeder seeder = seeder(prune);
+        return then.apply(seeder, seeder.review(session, realm, new SeedText(body, "request body")));
     }
 
     /** {@code ?prune=true|false} overrides the server's prune option for this one call. */
@@ -139,15 +141,6 @@ public class SeedAdminResource {
         m.put("message", p.message());
         m.put("text", p.toString());
         return m;
-    }
-
-    /** Permission first (throws 403), then the size limit; null when the request may go on. */
-    private Response refuse(String body) {
-        auth.clients().requireManage();
-        if (body != null && body.length() > MAX_BODY_CHARS) {
-            return error(413, "invalid_request", "the seed input is larger than " + MAX_BODY_CHARS + " characters");
-        }
-        return null;
     }
 
     private static Response error(int status, String error, String description) {

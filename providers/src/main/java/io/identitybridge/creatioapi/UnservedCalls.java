@@ -1,4 +1,4 @@
-package io.identitybridge.creatioapi.unserved;
+package io.identitybridge.creatioapi;
 
 import java.util.ArrayList;
 import java.util.List;
