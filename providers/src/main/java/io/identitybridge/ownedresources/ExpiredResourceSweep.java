@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Removes expired resources with their scopes and grants. Tokens already refuse an expired scope at once (see
- * {@link ResourceScopes#expired}); this only tidies up. Then brings the admin console's resource rows up to date.
+ * {@link io.identitybridge.vocabulary.ResourceScopeAttributes#expired}); this only tidies up. Then brings the admin console's resource rows up to date.
  * Every node's timer fires each interval; Keycloak's cluster-aware runner only keeps two nodes from sweeping at the
  * same moment (it frees its lock when the task ends), so the sweep also claims the interval in the cluster-wide
  * single-use store: one node per interval sweeps, the others skip.

@@ -55,9 +55,4 @@ public final class ResourceScopes {
                 "introspection.token.claim", "true"));
         return m;
     }
-
-    /** True once a resource scope's expiry has passed; false for every other scope. */
-    public static boolean expired(ClientScopeModel scope, long nowMillis) {
-        return ResourceScopeAttributes.expired(scope, nowMillis);
-    }
 }

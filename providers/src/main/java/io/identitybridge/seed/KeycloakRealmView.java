@@ -4,10 +4,8 @@ import io.identitybridge.vocabulary.BuiltInClients;
 import io.identitybridge.vocabulary.ClientFields;
 
 import io.identitybridge.vocabulary.ResourceScopeAttributes;
-import org.keycloak.Config;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;

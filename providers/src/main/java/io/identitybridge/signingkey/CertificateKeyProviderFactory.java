@@ -2,7 +2,6 @@ package io.identitybridge.signingkey;
 
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
-import org.keycloak.keys.KeyProvider;
 import org.keycloak.keys.KeyProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -23,7 +23,6 @@ import java.util.Map;
 
 import static io.identitybridge.it.BrowserlessLogin.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

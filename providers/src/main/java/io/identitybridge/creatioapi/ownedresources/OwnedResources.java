@@ -1,5 +1,6 @@
 package io.identitybridge.creatioapi.ownedresources;
 
+import io.identitybridge.vocabulary.ResourceScopeAttributes;
 import io.identitybridge.vocabulary.BuiltInClients;
 import io.identitybridge.ownedresources.CustomerClients;
 import io.identitybridge.ownedresources.OwnedResourceEntity;
@@ -119,7 +120,7 @@ final class OwnedResources {
             throw ApiError.notFound("client '" + ctx.caller().getClientId() + "' owns no resource named '" + ApiError.echo(g.resourceName()) + "'");
         }
         ClientScopeModel scope = realm.getClientScopeById(e.getClientScopeId());
-        if (scope == null || ResourceScopes.expired(scope, System.currentTimeMillis())) {
+        if (scope == null || ResourceScopeAttributes.expired(scope, System.currentTimeMillis())) {
             throw ApiError.badRequest("resource '" + e.getName() + "' has expired; it can no longer be granted");
         }
         ClientModel client = ctx.session().clients().getClientByClientId(realm, g.clientId());

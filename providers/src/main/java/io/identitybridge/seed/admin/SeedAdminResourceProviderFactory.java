@@ -1,13 +1,13 @@
 package io.identitybridge.seed.admin;
 
-import org.keycloak.Config;
+import io.identitybridge.spi.ProviderFactoryDefaults;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 
 /** Mounts {@link SeedAdminResource} at {@code /admin/realms/{realm}/identity-bridge}. */
-public class SeedAdminResourceProviderFactory implements AdminRealmResourceProviderFactory {
+public class SeedAdminResourceProviderFactory implements AdminRealmResourceProviderFactory,
+        ProviderFactoryDefaults<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "identity-bridge";
     private static final SeedAdminResourceProvider SINGLETON = new SeedAdminResourceProvider();
@@ -18,19 +18,7 @@ public class SeedAdminResourceProviderFactory implements AdminRealmResourceProvi
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public void close() {
     }
 }
