@@ -6,6 +6,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +64,16 @@ public final class ClientChange {
             List<String> optional = new ArrayList<>(ClientStateIO.list(target.get("optionalClientScopes")));
             optional.add("offline_access");
             target.put("optionalClientScopes", Json.sortedArray(new TreeSet<>(optional)));
+        }
+        return this;
+    }
+
+    /** Takes scopes away from AllowedScopes (default and optional alike); a scope the client lacks is nothing to do. */
+    public ClientChange withoutScopes(Collection<String> names) {
+        for (String key : List.of("defaultClientScopes", "optionalClientScopes")) {
+            Set<String> kept = new TreeSet<>(ClientStateIO.list(target.get(key)));
+            kept.removeAll(names);
+            target.put(key, Json.sortedArray(kept));
         }
         return this;
     }

@@ -134,16 +134,20 @@ final class ClientSpecReader {
 
     /**
      * Keycloak never lets a client session outlive the realm's SSO session, and its admin console refuses to save a
-     * client whose values exceed the realm's; so the stored values are the effective ones.
+     * client whose values exceed the realm's; so the stored values are the effective ones. Only a value about to be
+     * written is capped ({@code actual}: the client as stored, or null): a change of other fields leaves it as it is.
      */
-    static void capSessions(SortedMap<String, String> s, RealmView realm) {
-        cap(s, ATTR + "client.session.idle.timeout", realm.ssoSessionIdle());
-        cap(s, ATTR + "client.session.max.lifespan", realm.ssoSessionMax());
+    static void capSessions(SortedMap<String, String> s, RealmView realm, SortedMap<String, String> actual) {
+        cap(s, ATTR + "client.session.idle.timeout", realm.ssoSessionIdle(), actual);
+        cap(s, ATTR + "client.session.max.lifespan", realm.ssoSessionMax(), actual);
     }
 
-    private static void cap(SortedMap<String, String> s, String key, int realmValue) {
+    private static void cap(SortedMap<String, String> s, String key, int realmValue, SortedMap<String, String> actual) {
         String v = s.get(key);
-        if (realmValue > 0 && v != null && !v.isEmpty() && Long.parseLong(v) > realmValue) {
+        if (realmValue <= 0 || v == null || !v.matches("\\d{1,18}") || actual != null && v.equals(actual.get(key))) {
+            return;
+        }
+        if (Long.parseLong(v) > realmValue) {
             s.put(key, String.valueOf(realmValue));
         }
     }

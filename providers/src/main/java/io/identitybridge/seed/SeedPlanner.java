@@ -52,7 +52,6 @@ public final class SeedPlanner {
         known.add("openid");
         for (DesiredClient client : input.clients()) {
             int i = client.index();
-            ClientSpecReader.capSessions(client.state(), realm);
             if (client.clientId() == null || client.clientId().isBlank()) {
                 continue;
             }
@@ -67,10 +66,13 @@ public final class SeedPlanner {
             for (String scope : new TreeSet<>(client.scopes())) {
                 if (!known.contains(scope)) {
                     problems.add(Problem.error(i, client.clientId(), "AllowedScopes",
-                            "names '" + scope + "', which is neither a scope of realm '" + realm.realmName() + "' nor defined in the input"));
+                            "names '" + scope + "', which is not a scope of realm '" + realm.realmName() + "'"
+                                    + (input.scopes().isEmpty() ? "" : " nor defined in the input")));
                 }
             }
-            clientItems.add(item(client.clientId(), client.state(), realm.clientState(client.clientId()), ClientFields.SOURCE));
+            SortedMap<String, String> actual = realm.clientState(client.clientId());
+            ClientSpecReader.capSessions(client.state(), realm, actual);
+            clientItems.add(item(client.clientId(), client.state(), actual, ClientFields.SOURCE));
         }
         if (prune) {
             for (String seeded : new TreeSet<>(realm.seededClientIds())) {

@@ -74,7 +74,7 @@ public final class GrantTypes {
             g.add(CLIENT_CREDENTIALS);
         }
         if (s.device()) {
-            g.add(DEVICE);
+            g.add(DEVICE_URN); // IdentityServer4's own spelling, which seeding reads as device
         }
         return g;
     }

@@ -2,7 +2,8 @@ package io.identitybridge.structure;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientProvider;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.RepresentationToModel;
 import org.keycloak.services.managers.ClientManager;
 
 import java.nio.file.Path;
@@ -19,7 +21,10 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The package rules of docs/ARCHITECTURE.md, checked on the provider jar's compiled classes. */
 class PackageRulesTest {
@@ -39,6 +44,35 @@ class PackageRulesTest {
     static void importJarClasses() {
         // The module's own output only: the test classpath also holds the migration tool's classes.
         jar = new ClassFileImporter().importPath(Path.of("target", "classes"));
+        assertTrue(jar.size() > 100, "the jar's classes were not found under target/classes: " + jar.size());
+    }
+
+    @Test
+    void everyNameTheRulesAllowExists() {
+        for (String name : SEED_DOOR) {
+            assertTrue(jar.contain("io.identitybridge.seed." + name), "no seed class " + name);
+        }
+    }
+
+    @Test
+    void aPackageUsesOnlyItsOwnRowAndTheRowsBelow() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("boot").definedBy("io.identitybridge.boot..")
+                .layer("endpoints").definedBy(ENDPOINTS.toArray(String[]::new))
+                .layer("features").definedBy("io.identitybridge.seed", "io.identitybridge.ownedresources..",
+                        "io.identitybridge.compat..", "io.identitybridge.secrets..", "io.identitybridge.browsertokens..",
+                        "io.identitybridge.queryparams..", "io.identitybridge.signingkey..")
+                .layer("shared").definedBy("io.identitybridge.creatioapi", "io.identitybridge.rest..",
+                        "io.identitybridge.jsonbody..", "io.identitybridge.spi..")
+                .layer("config").definedBy("io.identitybridge.config..")
+                .layer("vocabulary").definedBy("io.identitybridge.vocabulary..")
+                .whereLayer("boot").mayNotBeAccessedByAnyLayer()
+                .whereLayer("endpoints").mayOnlyBeAccessedByLayers("boot")
+                .whereLayer("features").mayOnlyBeAccessedByLayers("boot", "endpoints")
+                .whereLayer("shared").mayOnlyBeAccessedByLayers("boot", "endpoints", "features")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("boot", "endpoints", "features", "shared")
+                .whereLayer("vocabulary").mayOnlyBeAccessedByLayers("boot", "endpoints", "features", "shared", "config")
+                .check(jar);
     }
 
     @Test
@@ -68,7 +102,7 @@ class PackageRulesTest {
     @Test
     void endpointsDoNotReachIntoEachOther() {
         for (String endpoint : ENDPOINTS) {
-            DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> others = resideInAPackage("no.such.package");
+            DescribedPredicate<JavaClass> others = resideInAPackage("no.such.package");
             for (String other : ENDPOINTS) {
                 if (!other.equals(endpoint) && !other.startsWith(endpoint.replace("..", "."))) {
                     others = others.or(resideInAPackage(other));
@@ -88,17 +122,30 @@ class PackageRulesTest {
 
     @Test
     void aClientIsWrittenOnlyThroughSeeding() {
-        DescribedPredicate<JavaMethodCall> writesAClient = DescribedPredicate.describe(
-                "writes a client's own fields (not-before and scope links aside)", call -> {
-                    String name = call.getName();
-                    if (call.getTargetOwner().isAssignableTo(ClientModel.class)) {
-                        return name.matches("set(?!NotBefore).*|removeAttribute|(add|remove)(RedirectUri|WebOrigin)");
-                    }
-                    return call.getTargetOwner().isAssignableTo(ClientManager.class) && name.equals("createClient")
-                            || (call.getTargetOwner().isAssignableTo(RealmModel.class)
-                            || call.getTargetOwner().isAssignableTo(ClientProvider.class)) && name.equals("addClient");
-                });
-        noClasses().that().resideOutsideOfPackage("io.identitybridge.seed").should().callMethodWhere(writesAClient).check(jar);
+        clientWritesOutsideSeeding().check(jar);
+    }
+
+    @Test
+    void theOneDoorRuleCatchesACallAndAMethodReference() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(ClientWriteFixture.class);
+        AssertionError e = assertThrows(AssertionError.class, () -> clientWritesOutsideSeeding().check(fixture));
+        assertTrue(e.getMessage().contains("(2 times)"), e.getMessage());
+    }
+
+    /** Calls and method references that write a client's own fields (its not-before and its scope links aside). */
+    private static ArchRule clientWritesOutsideSeeding() {
+        DescribedPredicate<JavaAccess<?>> writesAClient = DescribedPredicate.describe("writes a client's own fields", access -> {
+            String name = access.getName();
+            JavaClass owner = access.getTargetOwner();
+            if (owner.isAssignableTo(ClientModel.class)) {
+                return name.matches("set(?!NotBefore).*|removeAttribute|updateClient|(add|remove)(RedirectUri|WebOrigin)"
+                        + "|(add|remove|update)ProtocolMapper");
+            }
+            return owner.isAssignableTo(ClientManager.class) && name.equals("createClient")
+                    || owner.isAssignableTo(RepresentationToModel.class) && name.matches("createClient|updateClient")
+                    || (owner.isAssignableTo(RealmModel.class) || owner.isAssignableTo(ClientProvider.class)) && name.equals("addClient");
+        });
+        return noClasses().that().resideOutsideOfPackage("io.identitybridge.seed").should().accessTargetWhere(writesAClient);
     }
 
     @Test

@@ -87,12 +87,13 @@ final class ClientRegistry {
         });
         node.remove(fixed);
         List<String> changed;
+        String secret;
         try {
             changed = writes().update(c, node);
+            secret = writes().rotateSecret(c);
         } catch (SeedInputException e) {
             throw invalid(e.problems());
         }
-        String secret = writes().rotateSecret(c);
         Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(c));
         out.put("changed", changed);
         out.put("clientSecret", secret);
@@ -182,10 +183,10 @@ final class ClientRegistry {
     }
 
     private ClientWrites writes() {
-        return new ClientWrites(ctx, settings().secretMinLength());
+        return ClientWrites.of(ctx);
     }
 
-    private static ApiError invalid(List<Problem> problems) {
+    static ApiError invalid(List<Problem> problems) {
         return ApiError.badRequest(problems.stream().filter(Problem::isError)
                 .map(p -> (p.field() == null ? "" : "'" + p.field() + "' ") + p.message()).collect(Collectors.joining("; ")));
     }

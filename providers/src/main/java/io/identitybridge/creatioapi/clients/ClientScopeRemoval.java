@@ -4,6 +4,7 @@ import io.identitybridge.vocabulary.BuiltInClients;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.creatioapi.CallContext;
 import io.identitybridge.jsonbody.JsonBody;
+import io.identitybridge.seed.SeedInputException;
 import io.identitybridge.ownedresources.ResourceStore;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -48,7 +49,8 @@ final class ClientScopeRemoval {
         Map<String, ClientScopeModel> assigned = new HashMap<>(client.getClientScopes(true));
         assigned.putAll(client.getClientScopes(false));
         ResourceStore store = new ResourceStore(ctx.session());
-        List<ClientScopeModel> toRemove = new ArrayList<>();
+        List<ClientScopeModel> resources = new ArrayList<>();
+        List<String> allowedScopes = new ArrayList<>();
         for (String name : new LinkedHashSet<>(names)) {
             ClientScopeModel scope = assigned.get(name);
             if (scope == null) {
@@ -57,15 +59,23 @@ final class ClientScopeRemoval {
             String owner = store.ownerOf(ctx.realm(), name);
             if (owner == null) {
                 new ClientRegistry(ctx).changeable(client.getClientId()); // 403 unless the caller registered the client
+                allowedScopes.add(name);
             } else if (!owner.equals(ctx.caller().getId())) {
                 throw ApiError.accessDenied("resource '" + name + "' belongs to another client; only a resource's owner may take it away");
+            } else {
+                resources.add(scope);
             }
-            toRemove.add(scope);
+            removed.add(name);
         }
-        for (ClientScopeModel scope : toRemove) {
-            client.removeClientScope(scope);
-            removed.add(scope.getName());
+        // AllowedScopes are the client's own field: written through seeding's door. A resource is a grant link.
+        if (!allowedScopes.isEmpty()) {
+            try {
+                ClientWrites.of(ctx).removeScopes(client, allowedScopes);
+            } catch (SeedInputException e) {
+                throw ClientRegistry.invalid(e.problems());
+            }
         }
+        resources.forEach(client::removeClientScope);
         return out;
     }
 }

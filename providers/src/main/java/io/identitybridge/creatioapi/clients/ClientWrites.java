@@ -2,6 +2,7 @@ package io.identitybridge.creatioapi.clients;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.identitybridge.config.IdentityBridgeProvider;
 import io.identitybridge.creatioapi.CallContext;
 import io.identitybridge.seed.ClientChange;
 import io.identitybridge.seed.DesiredClient;
@@ -17,6 +18,7 @@ import org.keycloak.models.ClientModel;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +46,11 @@ final class ClientWrites {
     private final int secretMinLength;
     private final Seeder seeder;
 
-    ClientWrites(CallContext ctx, int secretMinLength) {
+    static ClientWrites of(CallContext ctx) {
+        return new ClientWrites(ctx, ctx.session().getProvider(IdentityBridgeProvider.class).settings().secretMinLength());
+    }
+
+    private ClientWrites(CallContext ctx, int secretMinLength) {
         this.ctx = ctx;
         this.secretMinLength = secretMinLength;
         this.seeder = new Seeder(secretMinLength, false);
@@ -121,6 +127,11 @@ final class ClientWrites {
         }
         write(ClientChange.of(ctx.session(), ctx.realm(), client).set(key, stored));
         return secret;
+    }
+
+    /** Takes scopes (never resource scopes: those are OwnedResources' links) out of a client's AllowedScopes. */
+    void removeScopes(ClientModel client, Collection<String> names) {
+        write(ClientChange.of(ctx.session(), ctx.realm(), client).withoutScopes(names));
     }
 
     /** Through the door; the IS4 names of what changed, in the order administrators know them. */

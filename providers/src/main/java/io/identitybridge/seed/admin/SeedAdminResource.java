@@ -97,24 +97,24 @@ public class SeedAdminResource {
         return new Seeder(settings.secretMinLength(), prune != null ? prune : settings.prune());
     }
 
-    static Map<String, Object> render(SeedReview plan, boolean applied) {
+    static Map<String, Object> render(SeedReview review, boolean applied) {
         Map<String, Object> out = new LinkedHashMap<>();
-        if (!plan.valid()) {
+        if (!review.valid()) {
             out.put("error", "invalid_seed_input");
-            out.put("error_description", plan.problems().stream().filter(Problem::isError).count()
+            out.put("error_description", review.problems().stream().filter(Problem::isError).count()
                     + " problem(s) in the input; nothing was changed");
         }
-        out.put("realm", plan.realm());
-        out.put("valid", plan.valid());
+        out.put("realm", review.realm());
+        out.put("valid", review.valid());
         out.put("applied", applied);
         Map<String, Long> summary = new LinkedHashMap<>();
         for (SeedReview.Action a : SeedReview.Action.values()) {
-            summary.put(a.name().toLowerCase(), plan.count(a));
+            summary.put(a.name().toLowerCase(), review.count(a));
         }
         out.put("summary", summary);
-        out.put("scopes", items(plan.scopes()));
-        out.put("clients", items(plan.clients()));
-        out.put("problems", plan.problems().stream().map(SeedAdminResource::problem).toList());
+        out.put("scopes", items(review.scopes()));
+        out.put("clients", items(review.clients()));
+        out.put("problems", review.problems().stream().map(SeedAdminResource::problem).toList());
         return out;
     }
 
