@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.jsonbody.JsonKeys;
+
 import io.identitybridge.jsonbody.JsonBody;
 import io.identitybridge.jsonbody.Messages;
 import io.identitybridge.vocabulary.ClientFields;
@@ -34,8 +36,8 @@ final class ClientClaimsReader {
         String finalPrefix = prefix ? (prefixText == null ? "client_" : prefixText) : "";
         JsonNode claims = in.array("Claims", MAX_CLAIMS);
         for (int i = 0; claims != null && i < claims.size(); i++) {
-            JsonNode type = SeedInput.field(claims.get(i), "Type");
-            JsonNode value = SeedInput.field(claims.get(i), "Value");
+            JsonNode type = JsonKeys.get(claims.get(i), "Type");
+            JsonNode value = JsonKeys.get(claims.get(i), "Value");
             boolean scalar = value != null && !value.isNull() && !value.isContainerNode();
             String valueProblem;
             if (type == null || !type.isTextual() || type.asText().isBlank() || !scalar) {

@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.jsonbody.JsonKeys;
+
 import io.identitybridge.jsonbody.JsonBody;
 import io.identitybridge.jsonbody.Problems;
 import io.identitybridge.vocabulary.Limits;
@@ -54,7 +56,7 @@ final class ScopeSpecReader {
         TreeSet<String> claims = new TreeSet<>();
         JsonNode list = in.array("Claims", Limits.MAX_SCOPES);
         for (JsonNode claim : list == null ? List.<JsonNode>of() : list) {
-            JsonNode claimName = claim.isTextual() ? claim : SeedInput.field(claim, "Name");
+            JsonNode claimName = claim.isTextual() ? claim : JsonKeys.get(claim, "Name");
             if (claimName == null || !claimName.isTextual() || claimName.asText().isBlank()) {
                 in.error("Claims", "has a claim without a Name");
             } else if (ReservedClaims.shapeProblem(claimName.asText()) != null) {

@@ -1,5 +1,7 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.jsonbody.JsonKeys;
+
 import io.identitybridge.vocabulary.Problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -11,9 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns what an administrator gives us into client and scope objects. Accepted: Creatio's escaped "Clients" string
@@ -61,16 +61,16 @@ public final class SeedInput {
         }
         if (root.isObject()) {
             JsonNode holder = root;
-            JsonNode clients = field(holder, "Clients");
-            if (clients == null && field(root, "IdentityServer") != null) {
-                holder = field(root, "IdentityServer");
-                clients = field(holder, "Clients");
+            JsonNode clients = JsonKeys.get(holder, "Clients");
+            if (clients == null && JsonKeys.get(root, "IdentityServer") != null) {
+                holder = JsonKeys.get(root, "IdentityServer");
+                clients = JsonKeys.get(holder, "Clients");
             }
             if (clients == null) {
                 problems.add(Problem.input(source, "is a JSON object without a 'Clients' key (expected appsettings.json)"));
                 return null;
             }
-            List<ObjectNode> scopes = objects(field(holder, "Scopes"), source + " Scopes", "scope", problems);
+            List<ObjectNode> scopes = objects(JsonKeys.get(holder, "Scopes"), source + " Scopes", "scope", problems);
             return fromClientsValue(clients, source + " Clients", problems, scopes);
         }
         problems.add(Problem.input(source, "must be the Creatio 'Clients' string, a JSON array or an appsettings.json object"));
@@ -130,17 +130,6 @@ public final class SeedInput {
             problems.add(Problem.input(source, "is malformed JSON " + where(e) + ": " + sanitized(e)));
             return null;
         }
-    }
-
-    /** Case-insensitive lookup, as ASP.NET configuration binding does. */
-    static JsonNode field(JsonNode object, String name) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
     }
 
     private static String where(JsonProcessingException e) {

@@ -1,14 +1,13 @@
 package io.identitybridge.creatioapi.clients;
 
+import io.identitybridge.jsonbody.JsonKeys;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.jsonbody.Messages;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,29 +27,29 @@ final class CreatioAppBody {
 
     /** True for Creatio's AddClient/UpdateClient body: it names a property that the IS4 model does not have. */
     static boolean isCreatioApp(ObjectNode body) {
-        return RENAMED.keySet().stream().anyMatch(k -> key(body, k) != null) || key(body, SYSTEM_USER_ID) != null;
+        return RENAMED.keySet().stream().anyMatch(k -> JsonKeys.key(body, k) != null) || JsonKeys.key(body, SYSTEM_USER_ID) != null;
     }
 
     /** Rewrites the body in place; an IS4 body passes unchanged. */
     static void toIs4(ObjectNode body, boolean registering) {
         for (Map.Entry<String, String> e : RENAMED.entrySet()) {
-            String given = key(body, e.getKey());
+            String given = JsonKeys.key(body, e.getKey());
             if (given == null) {
                 continue;
             }
-            if (key(body, e.getValue()) != null) {
+            if (JsonKeys.key(body, e.getValue()) != null) {
                 throw ApiError.badRequest("'" + given + "' and '" + e.getValue() + "' are the same property; give one of them");
             }
             body.set(e.getValue(), body.remove(given));
         }
-        String systemUser = key(body, SYSTEM_USER_ID);
+        String systemUser = JsonKeys.key(body, SYSTEM_USER_ID);
         if (systemUser != null) {
             JsonNode v = body.remove(systemUser);
             if (v != null && !v.isNull()) {
                 if (!v.isTextual()) {
                     throw ApiError.badRequest("'" + systemUser + "' " + Messages.notA("a string", v));
                 }
-                String propsKey = key(body, "Properties");
+                String propsKey = JsonKeys.key(body, "Properties");
                 JsonNode props = propsKey == null ? null : body.get(propsKey);
                 if (props != null && !props.isNull() && !(props instanceof ObjectNode)) {
                     throw ApiError.badRequest("'" + propsKey + "' " + Messages.notA("an object", props));
@@ -59,32 +58,20 @@ final class CreatioAppBody {
                 p.set(SYSTEM_USER_ID, v);
             }
         }
-        String clientId = key(body, "ClientId");
+        String clientId = JsonKeys.key(body, "ClientId");
         if (registering && clientId != null && (body.get(clientId).isNull()
                 || body.get(clientId).isTextual() && body.get(clientId).textValue().isBlank())) {
             body.remove(clientId); // Creatio sends an empty ClientId for a new app: one is generated
         }
-        if (registering && key(body, "AllowedGrantTypes") == null) {
-            String uris = key(body, "RedirectUris");
+        if (registering && JsonKeys.key(body, "AllowedGrantTypes") == null) {
+            String uris = JsonKeys.key(body, "RedirectUris");
             JsonNode list = uris == null ? null : body.get(uris);
             if (list != null && list.isArray() && !list.isEmpty()) {
                 body.set("AllowedGrantTypes", JsonNodeFactory.instance.arrayNode().add("authorization_code").add("client_credentials"));
-                if (key(body, "AllowOfflineAccess") == null) {
+                if (JsonKeys.key(body, "AllowOfflineAccess") == null) {
                     body.put("AllowOfflineAccess", true); // refresh tokens, as Creatio 8.3 uses them
                 }
             }
         }
-    }
-
-    /** The property's name as given (matched case-insensitively), or null. */
-    static String key(ObjectNode body, String name) {
-        List<String> found = new ArrayList<>();
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (k.equalsIgnoreCase(name)) {
-                found.add(k);
-            }
-        }
-        return found.isEmpty() ? null : found.get(0);
     }
 }

@@ -1,5 +1,7 @@
 package io.identitybridge.creatioapi.clients;
 
+import io.identitybridge.jsonbody.JsonKeys;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.identitybridge.config.IdentityBridgeSettings;
@@ -14,10 +16,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,22 +47,22 @@ final class RegistrationRules {
         List<String> problems = new ArrayList<>();
         Set<String> grants = grants(body, problems);
         if (grants.contains("authorization_code")) {
-            JsonNode pkce = field(body, "RequirePkce");
+            JsonNode pkce = JsonKeys.get(body, "RequirePkce");
             if (pkce != null && !pkce.isNull() && !pkce.asText().equalsIgnoreCase("true")) {
                 problems.add("'RequirePkce' must be true: a registered client uses authorization_code only with PKCE");
             } else if (pkce == null || pkce.isNull()) {
                 set(body, "RequirePkce", true);
             }
         }
-        if (isTrue(field(body, "AllowPlainTextPkce"))) {
+        if (isTrue(JsonKeys.get(body, "AllowPlainTextPkce"))) {
             problems.add("'AllowPlainTextPkce' must be false: a registered client uses PKCE with S256 only");
         }
-        if (isTrue(field(body, "AllowAccessTokensViaBrowser"))) {
+        if (isTrue(JsonKeys.get(body, "AllowAccessTokensViaBrowser"))) {
             problems.add("'AllowAccessTokensViaBrowser' must be false: a registered client never receives access tokens via the browser");
         }
         scopes(body, problems);
         for (String list : URI_LISTS) {
-            JsonNode v = field(body, list);
+            JsonNode v = JsonKeys.get(body, list);
             if (v != null && v.isArray()) {
                 for (int i = 0; i < v.size(); i++) {
                     uri(list + "[" + i + "]", v.get(i), problems);
@@ -70,11 +70,11 @@ final class RegistrationRules {
             }
         }
         for (String name : URI_FIELDS) {
-            uri(name, field(body, name), problems);
+            uri(name, JsonKeys.get(body, name), problems);
         }
         int cap = maxLifetime();
         for (String name : LIFETIMES) {
-            JsonNode v = field(body, name);
+            JsonNode v = JsonKeys.get(body, name);
             if (v != null && (v.isNumber() || v.isTextual()) && v.asLong(0) > cap) {
                 problems.add("'" + name + "' is " + v.asLong() + " s; a registered client's token lifetime is at most " + cap + " s");
             } else if (registering && (v == null || v.isNull())) {
@@ -88,7 +88,7 @@ final class RegistrationRules {
 
     private Set<String> grants(ObjectNode body, List<String> problems) {
         Set<String> grants = new HashSet<>();
-        JsonNode v = field(body, "AllowedGrantTypes");
+        JsonNode v = JsonKeys.get(body, "AllowedGrantTypes");
         if (v != null && v.isArray()) {
             for (JsonNode g : v) {
                 String name = g.asText().strip().toLowerCase(Locale.ROOT);
@@ -103,7 +103,7 @@ final class RegistrationRules {
     }
 
     private void scopes(ObjectNode body, List<String> problems) {
-        JsonNode v = field(body, "AllowedScopes");
+        JsonNode v = JsonKeys.get(body, "AllowedScopes");
         if (v == null || !v.isArray()) {
             return;
         }
@@ -126,7 +126,7 @@ final class RegistrationRules {
         if (inherited == null || inherited.isEmpty()) {
             return;
         }
-        JsonNode given = field(body, "CustomerId");
+        JsonNode given = JsonKeys.get(body, "CustomerId");
         if (given != null && !given.isNull() && !inherited.equals(given.asText())) {
             problems.add("'CustomerId' must be the registrar's own CustomerId, which a registered client inherits");
         } else if (registering && (given == null || given.isNull())) {
@@ -167,13 +167,7 @@ final class RegistrationRules {
 
     /** Sets a property under the spelling the caller used, so that no second, differently cased key appears. */
     private static void set(ObjectNode body, String name, Object value) {
-        String key = name;
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (k.equalsIgnoreCase(name)) {
-                key = k;
-            }
-        }
+        String key = JsonKeys.keyOr(body, name);
         if (value instanceof Boolean b) {
             body.put(key, b);
         } else if (value instanceof Integer i) {
@@ -181,15 +175,5 @@ final class RegistrationRules {
         } else {
             body.put(key, String.valueOf(value));
         }
-    }
-
-    static JsonNode field(ObjectNode body, String name) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
     }
 }
