@@ -21,10 +21,6 @@ public final class SeedPlan {
         return review;
     }
 
-    public String realm() {
-        return review.realm();
-    }
-
     List<SeedReview.Item> scopes() {
         return review.scopes();
     }

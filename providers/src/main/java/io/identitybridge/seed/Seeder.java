@@ -20,12 +20,9 @@ public final class Seeder {
         this.prune = prune;
     }
 
-    public DesiredState read(SeedText text) {
-        return DesiredState.parse(text, secretMinLength);
-    }
-
+    /** Stages 1 to 3 at once: the text read, then reviewed. */
     public SeedReview review(KeycloakSession session, RealmModel realm, SeedText text) {
-        return review(session, realm, read(text));
+        return review(session, realm, DesiredState.parse(text, secretMinLength));
     }
 
     public SeedReview review(KeycloakSession session, RealmModel realm, DesiredState state) {
