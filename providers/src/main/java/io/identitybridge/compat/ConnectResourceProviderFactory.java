@@ -1,6 +1,6 @@
 package io.identitybridge.compat;
 
-import io.identitybridge.rest.RealmEndpointFactory;
+import io.identitybridge.spi.RealmEndpointFactory;
 import org.keycloak.models.KeycloakSession;
 
 /** Mounts {@link ConnectResource} at {@code /realms/{realm}/connect}, where IdentityServer4 clients look. */

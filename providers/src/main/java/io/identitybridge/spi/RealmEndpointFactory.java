@@ -1,6 +1,5 @@
-package io.identitybridge.rest;
+package io.identitybridge.spi;
 
-import io.identitybridge.spi.ProviderFactoryDefaults;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;

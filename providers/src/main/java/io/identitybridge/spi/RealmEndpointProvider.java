@@ -1,4 +1,4 @@
-package io.identitybridge.rest;
+package io.identitybridge.spi;
 
 import org.keycloak.services.resource.RealmResourceProvider;
 

@@ -2,7 +2,7 @@ package io.identitybridge.creatioapi.serviceinfo;
 
 import io.identitybridge.BuildInfo;
 import io.identitybridge.creatioapi.ApiCall;
-import io.identitybridge.creatioapi.ApiEndpoints;
+import io.identitybridge.creatioapi.ApiOperationsFactory;
 import io.identitybridge.creatioapi.ApiScopes;
 import io.identitybridge.seed.SeedStatus;
 import io.identitybridge.creatioapi.UnservedCalls;
@@ -80,7 +80,7 @@ public class ServiceInfoEndpoint {
     static List<Map<String, String>> operations(KeycloakSession session) {
         List<Map<String, String>> out = new ArrayList<>();
         session.getKeycloakSessionFactory().getProviderFactoriesStream(RealmResourceProvider.class)
-                .filter(ApiEndpoints.class::isInstance).map(ApiEndpoints.class::cast)
+                .filter(ApiOperationsFactory.class::isInstance).map(ApiOperationsFactory.class::cast)
                 .forEach(api -> api.operations().forEach((name, op) -> out.add(op(api.getId() + "/" + name, op.scope()))));
         out.sort(Comparator.comparing(m -> m.get("path")));
         out.add(op(ServiceInfoProviderFactory.PROVIDER_ID, SCOPE));

@@ -1,6 +1,6 @@
 package io.identitybridge.creatioapi.serviceinfo;
 
-import io.identitybridge.rest.RealmEndpointFactory;
+import io.identitybridge.spi.RealmEndpointFactory;
 import org.keycloak.models.KeycloakSession;
 
 /** Mounts {@link ServiceInfoEndpoint} at {@code /realms/{realm}/ServiceInfo}. */
