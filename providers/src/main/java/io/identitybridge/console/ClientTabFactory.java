@@ -5,7 +5,7 @@ import io.identitybridge.seed.ClientAttributeRules;
 import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.config.IdentityBridgeProvider;
 import io.identitybridge.seed.ClientChange;
-import io.identitybridge.seed.SeedReview;
+import io.identitybridge.seed.SeedInputException;
 import io.identitybridge.seed.Seeder;
 import io.identitybridge.spi.ProviderFactoryDefaults;
 import io.identitybridge.vocabulary.Problem;
@@ -74,10 +74,12 @@ public class ClientTabFactory implements UiTabProviderFactory<UiTabProvider>, Pr
         // Through seeding's one door, like every other write of a client of ours: an empty value removes the attribute.
         ClientChange change = ClientChange.of(session, realm, client);
         r.attributes().forEach((name, value) -> change.set(ClientFields.ATTR + name, value));
-        Seeder seeder = new Seeder(session.getProvider(IdentityBridgeProvider.class).settings().secretMinLength(), false);
-        SeedReview review = seeder.review(session, realm, change.toState());
-        seeder.apply(session, realm, review.plan().orElseThrow(() -> AdminConsoleAccess.refuse("Not saved: "
-                + review.problems().stream().filter(Problem::isError).map(Problem::toString).collect(Collectors.joining("; ")))));
+        try {
+            new Seeder(session.getProvider(IdentityBridgeProvider.class).settings().secretMinLength(), false).change(session, realm, change);
+        } catch (SeedInputException e) {
+            throw AdminConsoleAccess.refuse("Not saved: "
+                    + e.problems().stream().filter(Problem::isError).map(Problem::toString).collect(Collectors.joining("; ")));
+        }
         ClientTabView.show(model, client);
     }
 

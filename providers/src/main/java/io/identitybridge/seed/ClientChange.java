@@ -78,7 +78,7 @@ public final class ClientChange {
         return this;
     }
 
-    public DesiredState toState() {
+    DesiredState toState() {
         return DesiredState.of(new DesiredClient(0, clientId, target, List.copyOf(scopesToCheck)));
     }
 

@@ -1,8 +1,11 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.Problem;
 import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+
+import java.util.List;
 
 /**
  * The one door through which anything of ours writes a client: boot seeding, the seed admin endpoint, the Clients API
@@ -32,6 +35,22 @@ public final class Seeder {
         EntityManagers.runInBatch(session,
                 () -> review[0] = new SeedPlanner(prune).review(state, new KeycloakRealmView(session, realm)), false);
         return review[0];
+    }
+
+    /**
+     * Writes a change of one existing client ({@link ClientChange}) through the review and the plan like any input.
+     * Throws {@link SeedInputException}, having written nothing, when the change has an error or the client was
+     * removed meanwhile: a change never creates a client again.
+     */
+    public SeedResult change(KeycloakSession session, RealmModel realm, ClientChange change) {
+        SeedReview review = review(session, realm, change.toState());
+        SeedPlan plan = review.plan().orElseThrow(
+                () -> new SeedInputException(review.problems().stream().filter(Problem::isError).toList()));
+        SeedReview.Item item = review.clients().get(0);
+        if (item.action() == SeedReview.Action.CREATE) {
+            throw new SeedInputException(List.of(Problem.error(0, item.name(), "ClientId", "was removed by a concurrent request")));
+        }
+        return apply(session, realm, plan);
     }
 
     /**

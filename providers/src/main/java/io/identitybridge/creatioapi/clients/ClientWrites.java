@@ -136,14 +136,8 @@ final class ClientWrites {
 
     /** Through the door; the IS4 names of what changed, in the order administrators know them. */
     private List<String> write(ClientChange change) {
-        SeedReview review = seeder.review(ctx.session(), ctx.realm(), change.toState());
-        SeedPlan plan = review.plan().orElseThrow(() -> new SeedInputException(errors(review)));
-        SeedReview.Item item = review.clients().get(0);
-        if (item.action() == SeedReview.Action.CREATE) {
-            throw new SeedInputException(List.of(Problem.error(0, item.name(), "ClientId", "was removed by a concurrent request")));
-        }
-        seeder.apply(ctx.session(), ctx.realm(), plan);
-        return ClientFields.SOURCE.entrySet().stream().filter(e -> item.fields().contains(e.getKey()))
+        List<String> fields = seeder.change(ctx.session(), ctx.realm(), change).review().clients().get(0).fields();
+        return ClientFields.SOURCE.entrySet().stream().filter(e -> fields.contains(e.getKey()))
                 .map(Map.Entry::getValue).distinct().toList();
     }
 
