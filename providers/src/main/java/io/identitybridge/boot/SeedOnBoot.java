@@ -1,7 +1,5 @@
 package io.identitybridge.boot;
 
-import io.identitybridge.vocabulary.Problem;
-
 import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.console.SeedingRecord;
 import io.identitybridge.seed.SeedInputException;
