@@ -78,7 +78,7 @@ final class ClientRegistry {
         } catch (ApiError notTheCallers) {
             throw ApiError.conflict("client '" + ApiError.echo(clientId) + "' exists already");
         }
-        // What a registration sets once (grant types, secrets) is kept; the rest is an update.
+        // What registration sets once (the flows) is kept as registered; the rest is an update, and the secret is new.
         List<String> fixed = new ArrayList<>();
         node.fieldNames().forEachRemaining(n -> {
             if (KEPT_ON_REPEAT.contains(n.toLowerCase(Locale.ROOT))) {
