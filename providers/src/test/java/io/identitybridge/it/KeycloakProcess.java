@@ -2,13 +2,13 @@ package io.identitybridge.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,34 +22,53 @@ import java.util.concurrent.TimeUnit;
 public final class KeycloakProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    /** A start whose port was taken meanwhile (by anything outside our port locks) is tried again on others. */
+    private static final int BIND_ATTEMPTS = 3;
+    private static final List<String> BIND_FAILURES = List.of("Port already bound", "Address already in use", "BindException");
 
-    private final Process process;
+    private final Path home;
+    private final List<String> args;
+    private final Map<String, String> env;
     private final Path log;
-    private final int httpPort;
-    private final int managementPort;
+    private final boolean ownPorts;
+    private volatile Process process;
+    private TestPorts.Lease http;
+    private TestPorts.Lease management;
+    private int httpPort;
+    private int managementPort;
+    private int attempt = 1;
 
-    private KeycloakProcess(Process process, Path log, int httpPort, int managementPort) {
-        this.process = process;
+    private KeycloakProcess(Path home, List<String> args, Map<String, String> env, Path log) {
+        this.home = home;
+        this.args = List.copyOf(args);
+        this.env = Map.copyOf(env);
         this.log = log;
-        this.httpPort = httpPort;
-        this.managementPort = managementPort;
+        // Only a start gets ports of ours, and only where the caller did not choose them.
+        this.ownPorts = !args.isEmpty() && args.get(0).startsWith("start")
+                && args.stream().noneMatch(a -> a.startsWith("--http-port") || a.startsWith("--http-management-port"));
     }
 
-    /** Starts {@code kc.sh <args> --http-port=… --http-management-port=…} on free ports, without waiting. */
+    /** Starts {@code kc.sh <args> --http-port=… --http-management-port=…} on ports held for it, without waiting. */
     public static KeycloakProcess launch(Path home, List<String> args, Map<String, String> env, Path log) {
-        int http = freePort();
-        int management = freePort();
+        KeycloakProcess kc = new KeycloakProcess(home, args, env, log);
+        kc.spawn();
+        return kc;
+    }
+
+    private synchronized void spawn() {
         List<String> command = new ArrayList<>();
         command.add("bash");
         command.add(home.resolve("bin/kc.sh").toString());
         command.addAll(args);
-        // Free ports let the suite server, a drop-in server and a developer's own Keycloak run side by side.
-        boolean starts = !args.isEmpty() && args.get(0).startsWith("start");
-        if (starts && args.stream().noneMatch(a -> a.startsWith("--http-port"))) {
-            command.add("--http-port=" + http);
-        }
-        if (starts && args.stream().noneMatch(a -> a.startsWith("--http-management-port"))) {
-            command.add("--http-management-port=" + management);
+        if (ownPorts) {
+            // Held until close(): the suite server, drop-in servers, cluster nodes and a developer's own Keycloak run
+            // side by side, and no outgoing connection can take them, since they are outside the ephemeral range.
+            http = TestPorts.take();
+            management = TestPorts.take();
+            httpPort = http.port();
+            managementPort = management.port();
+            command.add("--http-port=" + httpPort);
+            command.add("--http-management-port=" + managementPort);
         }
         try {
             Files.createDirectories(log.getParent());
@@ -58,8 +77,9 @@ public final class KeycloakProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             pb.environment().putAll(env);
-            return new KeycloakProcess(pb.start(), log, http, management);
+            process = pb.start();
         } catch (IOException e) {
+            releasePorts();
             throw new UncheckedIOException("cannot start " + command, e);
         }
     }
@@ -83,13 +103,18 @@ public final class KeycloakProcess implements AutoCloseable {
      */
     public KeycloakProcess awaitReady() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create(baseUrl() + "/realms/master");
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                if (ownPorts && attempt < BIND_ATTEMPTS && failedToBind()) {
+                    retryOnOtherPorts();
+                    continue;
+                }
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " before it was ready\n" + logTail());
             }
             try {
+                // Asked each time: a start that failed to bind runs again on other ports.
+                URI ready = URI.create(baseUrl() + "/realms/master");
                 HttpResponse<Void> r = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
@@ -107,12 +132,31 @@ public final class KeycloakProcess implements AutoCloseable {
         throw new IllegalStateException("Keycloak not ready after " + START_TIMEOUT + "\n" + logTail());
     }
 
-    public String baseUrl() {
+    private boolean failedToBind() {
+        String text = log();
+        return BIND_FAILURES.stream().anyMatch(text::contains);
+    }
+
+    /** Keeps the failed start's log beside the new one, so that a retry stays visible, then starts again. */
+    private synchronized void retryOnOtherPorts() {
+        try {
+            Files.move(log, log.resolveSibling(log.getFileName() + ".bind-failure-" + attempt), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("Keycloak could not bind port " + httpPort + " or " + managementPort + " (" + log.getFileName()
+                + "), starting it again on others");
+        releasePorts();
+        attempt++;
+        spawn();
+    }
+
+    public synchronized String baseUrl() {
         return "http://localhost:" + httpPort;
     }
 
     /** Health and metrics, when the conf file enables them. */
-    public String managementUrl() {
+    public synchronized String managementUrl() {
         return "http://localhost:" + managementPort;
     }
 
@@ -141,6 +185,7 @@ public final class KeycloakProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        releasePorts();
     }
 
     /** SIGKILL, as a crashed or OOM-killed node goes: no shutdown hook, no goodbye to the cluster. */
@@ -152,19 +197,21 @@ public final class KeycloakProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        releasePorts();
     }
 
     public boolean isAlive() {
         return process.isAlive();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private synchronized void releasePorts() {
+        for (TestPorts.Lease lease : new TestPorts.Lease[] {http, management}) {
+            if (lease != null) {
+                lease.close();
+            }
         }
+        http = null;
+        management = null;
     }
 
     private static void sleep(long millis) {
