@@ -44,8 +44,7 @@ public final class KeycloakServer implements AutoCloseable {
     static KeycloakServer start(Map<String, String> extraEnv) {
         Path home = Path.of(Install.required("ib.keycloak.home"));
         Install.bundleInto(home);
-        String password = randomSecret();
-        Map<String, String> env = new HashMap<>(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER, "KC_BOOTSTRAP_ADMIN_PASSWORD", password,
+        Map<String, String> env = new HashMap<>(Map.of(
                 // The system client of seed 000, seeded at boot as an administrator would configure it.
                 "KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE", Fixtures.path("seed/00_create.json").toString(),
                 // Short, so that the expiry test sees the sweep remove a resource within seconds.
@@ -62,8 +61,20 @@ public final class KeycloakServer implements AutoCloseable {
             env.putAll(db.keycloakEnv());
         }
         env.putAll(extraEnv);
-        KeycloakProcess kc = KeycloakProcess.launch(home, List.of("start-dev", "--import-realm"), env,
-                Install.workDir().resolve("keycloak-suite.log"));
+        return start(home, env, List.of(), Install.workDir().resolve("keycloak-suite.log"));
+    }
+
+    /**
+     * {@code kc.sh start-dev --import-realm} of an unpacked distribution with the bundle in it ({@link Install#bundleInto}),
+     * with a bootstrap administrator of its own and the given environment and extra arguments; ready when it returns.
+     */
+    static KeycloakServer start(Path home, Map<String, String> extraEnv, List<String> extraArgs, Path log) {
+        String password = randomSecret();
+        Map<String, String> env = new HashMap<>(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER, "KC_BOOTSTRAP_ADMIN_PASSWORD", password));
+        env.putAll(extraEnv);
+        List<String> args = new java.util.ArrayList<>(List.of("start-dev", "--import-realm"));
+        args.addAll(extraArgs);
+        KeycloakProcess kc = KeycloakProcess.launch(home, args, env, log);
         try {
             return new KeycloakServer(kc.awaitReady(), password);
         } catch (RuntimeException | Error e) {
