@@ -27,6 +27,7 @@ import java.io.IOException;
 public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final WrongSecretWatch WRONG_SECRETS = new WrongSecretWatch(System::currentTimeMillis, WrongSecretWatch.WARN_AFTER);
 
     @Override
     public void authenticateClient(ClientAuthenticationFlowContext context) {
@@ -76,12 +77,12 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
             context.failure(AuthenticationFlowError.CLIENT_DISABLED, null);
             return;
         }
-        if (secret == null || secret.isEmpty()) {
-            // An empty secret is no secret: never hashed, never compared.
-            context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, invalid());
-            return;
-        }
-        if (!matchesAny(client.getAttribute(ClientFields.ATTR_SECRETS), secret)) {
+        // An empty secret is no secret: never hashed, never compared.
+        if (secret == null || secret.isEmpty() || !matchesAny(client.getAttribute(ClientFields.ATTR_SECRETS), secret)) {
+            if (ClientFields.AUTHENTICATOR_ID.equals(client.getClientAuthenticatorType())) {
+                // Only our own clients' failures count: for any other, the flow asks Keycloak's authenticator next.
+                WRONG_SECRETS.failed(context.getRealm().getName(), clientId);
+            }
             context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, invalid());
             return;
         }
