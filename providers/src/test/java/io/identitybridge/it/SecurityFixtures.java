@@ -42,11 +42,16 @@ final class SecurityFixtures {
     }
 
     static void seed(KeycloakServer kc, List<Map<String, Object>> clients) {
+        Http.Response r = seedCall(kc, "apply", clients);
+        assertEquals(200, r.status(), r.body());
+    }
+
+    /** {@code seed/plan} or {@code seed/apply} of these clients with the test scopes, as an administrator sends it. */
+    static Http.Response seedCall(KeycloakServer kc, String planOrApply, List<Map<String, Object>> clients) {
         Map<String, Object> input = Map.of("Scopes", List.of(
                 Map.of("Name", REPORTS_SCOPE, "Type", "Resource", "DisplayName", "Reports (tests)"),
                 Map.of("Name", AUDIT_SCOPE, "Type", "Resource", "DisplayName", "Audit (tests)")), "Clients", clients);
-        Http.Response r = kc.admin("POST", "/realms/creatio/identity-bridge/seed/apply", input);
-        assertEquals(200, r.status(), r.body());
+        return kc.admin("POST", "/realms/creatio/identity-bridge/seed/" + planOrApply, input);
     }
 
     /** A client_credentials token of a seeded registrar, with every API scope. */
