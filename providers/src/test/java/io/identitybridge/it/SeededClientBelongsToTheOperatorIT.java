@@ -135,6 +135,17 @@ class SeededClientBelongsToTheOperatorIT extends OnSharedServer {
     }
 
     @Test
+    void tokensIssuedBeforeTheTakeoverStopWorking() {
+        String clientId = newClientId();
+        String registeredSecret = registerByAddClient(clientId);
+        String before = api.token(clientId, registeredSecret, null);
+        assertTrue(CreatioIntegrationIT.introspect(clientId, registeredSecret, before).get("active").asBoolean());
+        assertEquals(200, SecurityFixtures.seedCall(kc, "apply", List.of(seeded(clientId))).status());
+        assertFalse(CreatioIntegrationIT.introspect(clientId, SecurityFixtures.SECRET, before).get("active").asBoolean(),
+                "a token the registrar got with the registration's secret");
+    }
+
+    @Test
     void aReSeedAfterTheTakeoverIsUnchanged() {
         String clientId = newClientId();
         registerByAddClient(clientId);
