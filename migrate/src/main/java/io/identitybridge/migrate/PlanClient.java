@@ -58,8 +58,9 @@ final class PlanClient {
                 sum.path("unchanged").asLong(), sum.path("delete").asLong());
         for (String kind : new String[]{"scopes", "clients"}) {
             for (JsonNode item : plan.path(kind)) {
-                out.printf("  %s %s '%s'%s%n", item.path("action").asText(), kind.substring(0, kind.length() - 1),
-                        item.path("name").asText(), item.has("changes") ? " " + item.get("changes") : "");
+                out.printf("  %s %s '%s'%s%s%n", item.path("action").asText(), kind.substring(0, kind.length() - 1),
+                        item.path("name").asText(), item.has("changes") ? " " + item.get("changes") : "",
+                        item.has("takesOverFrom") ? " (takes it over from registrar '" + item.get("takesOverFrom").asText() + "')" : "");
             }
         }
         for (JsonNode p : plan.path("problems")) {

@@ -53,6 +53,9 @@ final class ClientSpecReader {
         s.put(ATTR + "logoUri", nz(absoluteOrEmpty(in, "LogoUri", Limits.ATTRIBUTE_URI)));
         s.put(ATTR + ClientFields.ATTR_CUSTOMER_ID, nz(in.identifier("CustomerId", Limits.COLUMN)));
         s.put(ATTR + ClientFields.ATTR_SEEDED, "true");
+        // A seeded client belongs to the operator: no registrar keeps it (Clients/register sets its own marks after).
+        s.put(ATTR + ClientFields.ATTR_REGISTERED_BY, "");
+        s.put(ATTR + ClientFields.ATTR_REGISTERED_BY_ID, "");
         String protocol = in.text("ProtocolType");
         if (protocol != null && !"oidc".equals(protocol)) {
             in.error("ProtocolType", "is not supported yet: only 'oidc' clients can be seeded");

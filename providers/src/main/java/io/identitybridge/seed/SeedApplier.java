@@ -2,6 +2,7 @@ package io.identitybridge.seed;
 
 import io.identitybridge.vocabulary.ClientFields;
 
+import org.keycloak.common.util.Time;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.ClientModel;
@@ -39,8 +40,15 @@ final class SeedApplier {
         }
         for (SeedReview.Item item : plan.clients()) {
             switch (item.action()) {
-                case UPDATE -> ClientStateIO.write(session, realm, session.clients().getClientByClientId(realm, item.name()),
-                        item.desired(), item.fields());
+                case UPDATE -> {
+                    ClientModel client = session.clients().getClientByClientId(realm, item.name());
+                    ClientStateIO.write(session, realm, client, item.desired(), item.fields());
+                    if (item.takesOverFrom() != null) {
+                        // The registrar knew the client's secret: tokens issued until now fail introspection and the
+                        // bearer check, as after revokeTokens (iat in whole seconds, hence one second ahead).
+                        client.setNotBefore(Time.currentTime() + 1);
+                    }
+                }
                 case DELETE -> {
                     ClientModel client = session.clients().getClientByClientId(realm, item.name());
                     new ClientManager(new RealmManager(session)).removeClient(realm, client);

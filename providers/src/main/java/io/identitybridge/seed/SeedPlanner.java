@@ -72,7 +72,13 @@ public final class SeedPlanner {
             }
             SortedMap<String, String> actual = realm.clientState(client.clientId());
             ClientSpecReader.capSessions(client.state(), realm, actual);
-            clientItems.add(item(client.clientId(), client.state(), actual, ClientFields.SOURCE));
+            SeedReview.Item item = item(client.clientId(), client.state(), actual, ClientFields.SOURCE);
+            String registrar = Takeover.registrar(client.state(), actual);
+            if (registrar != null) {
+                item = Takeover.item(item, registrar);
+                problems.add(Takeover.warning(client, registrar));
+            }
+            clientItems.add(item);
         }
         if (prune) {
             for (String seeded : new TreeSet<>(realm.seededClientIds())) {

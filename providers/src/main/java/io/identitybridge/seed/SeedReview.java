@@ -19,13 +19,19 @@ public final class SeedReview {
     /**
      * One client or scope. {@code changes} names the IS4 properties an administrator wrote, {@code fields} the
      * Keycloak fields behind them; {@code desired} is the full wanted state (null for a delete), fixed once planned.
+     * {@code takesOverFrom} is the registrar (its ClientId) whose client this update takes over, else null.
      */
-    public record Item(String name, Action action, List<String> changes, List<String> fields, SortedMap<String, String> desired) {
+    public record Item(String name, Action action, List<String> changes, List<String> fields, SortedMap<String, String> desired,
+                       String takesOverFrom) {
 
         public Item {
             changes = List.copyOf(changes);
             fields = List.copyOf(fields);
             desired = desired == null ? null : Collections.unmodifiableSortedMap(new TreeMap<>(desired));
+        }
+
+        public Item(String name, Action action, List<String> changes, List<String> fields, SortedMap<String, String> desired) {
+            this(name, action, changes, fields, desired, null);
         }
     }
 

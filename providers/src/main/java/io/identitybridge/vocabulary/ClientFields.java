@@ -27,7 +27,10 @@ public final class ClientFields {
     public static final String ATTR_CLIENT_CLAIMS = "ib.client.claims";
     public static final String ATTR_CLIENT_CLAIMS_PREFIX = "ib.client.claims.prefix";
     public static final String ATTR_CLIENT_CLAIMS_ALWAYS = "ib.client.claims.always";
-    /** The registrar's ClientId, for people to read. */
+    /**
+     * The registrar's ClientId, for people to read. With {@link #ATTR_REGISTERED_BY_ID} these are the registration
+     * marks: a seed input always wants them empty, so seeding a registered client takes it over from its registrar.
+     */
     public static final String ATTR_REGISTERED_BY = "ib.registered.by";
     /** The registrar's internal id: ownership, which a ClientId reused after a removal can never inherit. */
     public static final String ATTR_REGISTERED_BY_ID = "ib.registered.by.id";
@@ -78,6 +81,8 @@ public final class ClientFields {
         m.put(ATTR + ATTR_PROPERTIES, "Properties");
         m.put(ATTR + ATTR_CUSTOMER_ID, "CustomerId");
         m.put(ATTR + ATTR_SEEDED, "(seeded marker)");
+        m.put(ATTR + ATTR_REGISTERED_BY, "(registrar)");
+        m.put(ATTR + ATTR_REGISTERED_BY_ID, "(registrar)");
         SOURCE = Collections.unmodifiableMap(m);
     }
 

@@ -42,11 +42,16 @@ final class SecurityFixtures {
     }
 
     static void seed(KeycloakServer kc, List<Map<String, Object>> clients) {
+        Http.Response r = seedCall(kc, "apply", clients);
+        assertEquals(200, r.status(), r.body());
+    }
+
+    /** {@code seed/plan} or {@code seed/apply} of these clients with the test scopes, as an administrator sends it. */
+    static Http.Response seedCall(KeycloakServer kc, String planOrApply, List<Map<String, Object>> clients) {
         Map<String, Object> input = Map.of("Scopes", List.of(
                 Map.of("Name", REPORTS_SCOPE, "Type", "Resource", "DisplayName", "Reports (tests)"),
                 Map.of("Name", AUDIT_SCOPE, "Type", "Resource", "DisplayName", "Audit (tests)")), "Clients", clients);
-        Http.Response r = kc.admin("POST", "/realms/creatio/identity-bridge/seed/apply", input);
-        assertEquals(200, r.status(), r.body());
+        return kc.admin("POST", "/realms/creatio/identity-bridge/seed/" + planOrApply, input);
     }
 
     /** A client_credentials token of a seeded registrar, with every API scope. */
@@ -66,7 +71,8 @@ final class SecurityFixtures {
     }
 
     static JsonNode error(Http.Response r, int status, String error) {
-        assertEquals(status, r.status(), r.body());
+        // A call that wrongly succeeds may answer with a secret; the failure message shows the rest.
+        assertEquals(status, r.status(), () -> r.body().replaceAll("\"(clientSecret|secret)\"\\s*:\\s*\"[^\"]*\"", "\"$1\":\"(not shown)\""));
         JsonNode json = r.json();
         assertEquals(error, json.get("error").asText(), r.body());
         return json;

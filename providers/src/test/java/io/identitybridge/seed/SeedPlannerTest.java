@@ -187,4 +187,64 @@ class SeedPlannerTest {
         List<String> deleted = plan.clients().stream().filter(i -> i.action() == SeedReview.Action.DELETE).map(SeedReview.Item::name).toList();
         assertEquals(List.of("CreatioIntegrationClient"), deleted);
     }
+
+    private static final String TAKEN = "[{\"ClientId\":\"registered-then-seeded-01\",\"Secrets\":[\"it-only-secret-0123456789abcdefghijklmnop\"],"
+            + "\"AllowedGrantTypes\":[\"client_credentials\"]}]";
+
+    /** The state a registration leaves: the same fields, unseeded, with the registrar's marks. */
+    private static FakeRealm registeredBy(String registrar, String registrarId) {
+        FakeRealm realm = new FakeRealm();
+        realm.apply(new SeedPlanner(false).review(DesiredState.parse(new SeedText(TAKEN, "t"), 32), realm));
+        Map<String, String> state = realm.clients.get("registered-then-seeded-01");
+        state.put(ClientFields.ATTR + ClientFields.ATTR_SEEDED, "");
+        state.put(ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY, registrar);
+        state.put(ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY_ID, registrarId);
+        return realm;
+    }
+
+    @Test
+    void aSeedTakesOverARegisteredClientAndThePlanSaysSo() {
+        FakeRealm realm = registeredBy("some-registrar-01", "0f8c-registrar-id");
+        SeedReview plan = plan(TAKEN, realm);
+        assertTrue(plan.valid(), plan.problems().toString());
+        SeedReview.Item item = plan.clients().get(0);
+        assertEquals(SeedReview.Action.UPDATE, item.action());
+        assertEquals("some-registrar-01", item.takesOverFrom());
+        assertTrue(item.changes().contains("(registrar)"), item.changes().toString());
+        assertTrue(item.fields().containsAll(List.of("attributes.ib.registered.by", "attributes.ib.registered.by.id")), item.fields().toString());
+        assertEquals("", item.desired().get("attributes.ib.registered.by.id"));
+        assertTrue(plan.problems().stream().anyMatch(p -> !p.isError() && p.toString().contains(
+                "client #0 (registered-then-seeded-01) ClientId takes over the client registered by 'some-registrar-01'")), plan.problems().toString());
+    }
+
+    @Test
+    void theTakeoverHappensOnceThenTheSameInputIsUnchanged() {
+        FakeRealm realm = registeredBy("some-registrar-01", "0f8c-registrar-id");
+        realm.apply(plan(TAKEN, realm));
+        SeedReview again = plan(TAKEN, realm);
+        assertTrue(again.changesNothing(), again.clients().toString());
+        assertEquals(null, again.clients().get(0).takesOverFrom());
+        assertTrue(again.problems().isEmpty(), again.problems().toString());
+    }
+
+    @Test
+    void aClientWithoutRegistrationMarksIsNoTakeover() {
+        FakeRealm realm = registeredBy("", "");
+        SeedReview plan = plan(TAKEN, realm);
+        assertEquals(null, plan.clients().get(0).takesOverFrom());
+        assertTrue(plan.problems().isEmpty(), plan.problems().toString());
+        // A registrar known only by its id (its ClientId mark lost) is still named.
+        assertEquals("0f8c-registrar-id", plan(TAKEN, registeredBy("", "0f8c-registrar-id")).clients().get(0).takesOverFrom());
+    }
+
+    @Test
+    void aChangeThatKeepsTheMarksIsNoTakeover() {
+        FakeRealm realm = registeredBy("some-registrar-01", "0f8c-registrar-id");
+        java.util.SortedMap<String, String> kept = new java.util.TreeMap<>(realm.clients.get("registered-then-seeded-01"));
+        kept.put("name", "renamed by its registrar");
+        SeedReview plan = planner.review(DesiredState.of(new DesiredClient(0, "registered-then-seeded-01", kept, List.of())), realm);
+        assertEquals(List.of("name"), plan.clients().get(0).fields());
+        assertEquals(null, plan.clients().get(0).takesOverFrom());
+        assertTrue(plan.problems().isEmpty(), plan.problems().toString());
+    }
 }

@@ -127,6 +127,9 @@ public class SeedAdminResource {
                 m.put("changes", i.changes());
                 m.put("keycloakFields", i.fields());
             }
+            if (i.takesOverFrom() != null) {
+                m.put("takesOverFrom", i.takesOverFrom());
+            }
             return m;
         }).toList();
     }
