@@ -4,6 +4,7 @@ import org.keycloak.models.ClientModel;
 
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
@@ -18,6 +19,14 @@ public final class AllowedScopes {
     public static List<String> of(ClientModel client) {
         Set<String> scopes = new TreeSet<>(ClientStateIO.scopeNames(client, true));
         scopes.addAll(ClientStateIO.scopeNames(client, false));
+        scopes.removeAll(ClientSpecReader.DEFAULT_SCOPES);
+        return List.copyOf(scopes);
+    }
+
+    /** The same, of a client's state as seeding reads and writes it (a client about to be written). */
+    public static List<String> of(SortedMap<String, String> state) {
+        Set<String> scopes = new TreeSet<>(ClientStateIO.list(state.get("defaultClientScopes")));
+        scopes.addAll(ClientStateIO.list(state.get("optionalClientScopes")));
         scopes.removeAll(ClientSpecReader.DEFAULT_SCOPES);
         return List.copyOf(scopes);
     }

@@ -7,6 +7,7 @@ import org.keycloak.models.RealmModel;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,14 +59,29 @@ public final class ClientChange {
         if (given.contains("allowedscopes")) {
             scopesToCheck.addAll(partial.scopes());
         }
-        // AllowedScopes without AllowOfflineAccess keeps offline access as it was.
-        if (given.contains("allowedscopes") && !given.contains("allowofflineaccess")
-                && ClientStateIO.list(current.get("optionalClientScopes")).contains("offline_access")) {
-            List<String> optional = new ArrayList<>(ClientStateIO.list(target.get("optionalClientScopes")));
-            optional.add("offline_access");
-            target.put("optionalClientScopes", Json.sortedArray(new TreeSet<>(optional)));
+        // AllowedScopes without AllowOfflineAccess keeps offline access as it was; AllowOfflineAccess without
+        // AllowedScopes brings the offline_access scope or takes it away, as the reader does for a whole client.
+        if (given.contains("allowedscopes") && !given.contains("allowofflineaccess")) {
+            offlineScope(ClientStateIO.list(current.get("optionalClientScopes")).contains("offline_access"), false);
+        } else if (given.contains("allowofflineaccess") && !given.contains("allowedscopes")) {
+            offlineScope("true".equals(partial.state().get(ClientFields.ATTR + "use.refresh.tokens")), true);
         }
         return this;
+    }
+
+    /** The client's state after this change: what a write would leave, for rules that judge a whole client. */
+    public SortedMap<String, String> state() {
+        return Collections.unmodifiableSortedMap(target);
+    }
+
+    private void offlineScope(boolean wanted, boolean removeOtherwise) {
+        Set<String> optional = new TreeSet<>(ClientStateIO.list(target.get("optionalClientScopes")));
+        if (wanted) {
+            optional.add("offline_access");
+        } else if (removeOtherwise) {
+            optional.remove("offline_access");
+        }
+        target.put("optionalClientScopes", Json.sortedArray(optional));
     }
 
     /** Takes scopes away from AllowedScopes (default and optional alike); a scope the client lacks is nothing to do. */

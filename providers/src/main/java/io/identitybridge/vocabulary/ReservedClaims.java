@@ -1,5 +1,6 @@
 package io.identitybridge.vocabulary;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -31,7 +32,29 @@ public final class ReservedClaims {
             // IdentityServer4 (user tokens)
             "idp");
 
+    /**
+     * Names that .NET (its JWT handler's inbound claim map, ClaimsIdentity's name and role types) or OpenID Connect read
+     * as a user's identity or roles, besides {@link #NAMES}. A client claim reaches user tokens with
+     * AlwaysSendClientClaims, so a registered client must never carry one: only the operator's seed input may.
+     */
+    private static final Set<String> IDENTITY = Set.of("role", "roles", "name", "nameid", "nameidentifier", "unique_name",
+            "upn", "groups", "sub");
+    /** Hosts of the claim-type URIs .NET maps to identity and roles (ClaimTypes, WS-Federation). */
+    private static final List<String> IDENTITY_URI_HOSTS = List.of("schemas.microsoft.com/", "schemas.xmlsoap.org/");
+
     private ReservedClaims() {
+    }
+
+    /** Why a final claim name may not be given by a registered client (as read for identity or roles), or null. */
+    public static String identityProblem(String claimName) {
+        if (claimName == null) {
+            return null;
+        }
+        String n = claimName.toLowerCase(Locale.ROOT);
+        String host = n.startsWith("https://") ? n.substring(8) : n.startsWith("http://") ? n.substring(7) : n;
+        boolean identity = IDENTITY.contains(n) || IDENTITY_URI_HOSTS.stream().anyMatch(host::startsWith);
+        return identity ? "is read by .NET and OpenID Connect as a user's identity or roles; a registered client's claims keep"
+                + " a prefix (PrefixClientClaims), and only the operator's seed input may give such a claim" : null;
     }
 
     public static boolean isReserved(String claimName) {

@@ -48,9 +48,10 @@ final class ClientRegistry {
         ObjectNode node = body.node().deepCopy();
         boolean creatioApp = CreatioAppBody.isCreatioApp(node);
         CreatioAppBody.toIs4(node, true);
-        refuse(rules().apply(node, true));
+        refuse(rules().check(node));
+        node = rules().completed(node);
         // Registration reports its problems in the answer; it never throws them.
-        ClientWrites.Registered r = writes().register(node);
+        ClientWrites.Registered r = writes().register(node, stateRules());
         if (!r.problems().isEmpty()) {
             throw invalid(r.problems());
         }
@@ -89,7 +90,7 @@ final class ClientRegistry {
         List<String> changed;
         String secret;
         try {
-            changed = writes().update(c, node);
+            changed = writes().update(c, node, stateRules());
             secret = writes().rotateSecret(c);
         } catch (SeedInputException e) {
             throw invalid(e.problems());
@@ -109,9 +110,9 @@ final class ClientRegistry {
         ClientModel c = changeable(body.requiredText("ClientId"));
         ObjectNode node = body.node().deepCopy();
         CreatioAppBody.toIs4(node, false);
-        refuse(rules().apply(node, false));
+        refuse(rules().check(node));
         try {
-            List<String> changed = writes().update(c, node);
+            List<String> changed = writes().update(c, node, stateRules());
             Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(c));
             out.put("changed", changed);
             return out;
@@ -162,6 +163,10 @@ final class ClientRegistry {
 
     private RegistrationRules rules() {
         return new RegistrationRules(ctx.caller(), ctx.realm(), settings());
+    }
+
+    private RegisteredClientRules stateRules() {
+        return new RegisteredClientRules(rules());
     }
 
     private static void refuse(List<String> problems) {

@@ -56,7 +56,8 @@ final class ClientWrites {
         this.seeder = new Seeder(secretMinLength, false);
     }
 
-    Registered register(ObjectNode body) {
+    /** Registers a client; the rules judge the client as it would be written, after the reader's defaults. */
+    Registered register(ObjectNode body, RegisteredClientRules rules) {
         ClientModel registrar = ctx.caller();
         List<Problem> problems = new ArrayList<>();
         ObjectNode node = body.deepCopy();
@@ -78,6 +79,9 @@ final class ClientWrites {
         client.state().put(ClientFields.ATTR + ClientFields.ATTR_SEEDED, ""); // seeding's prune must never remove it
         client.state().put(ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY, registrar.getClientId());
         client.state().put(ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY_ID, registrar.getId());
+        if (problems.stream().noneMatch(Problem::isError)) {
+            problems.addAll(rules.check(client.clientId(), client.state()));
+        }
 
         SeedReview review = seeder.review(ctx.session(), ctx.realm(), new DesiredState(List.of(), List.of(client), problems));
         SeedPlan plan = review.plan().orElse(null);
@@ -93,15 +97,22 @@ final class ClientWrites {
     }
 
     /**
-     * Changes the given properties of an existing client, leaving every other one as it is. Returns the IS4 names of
-     * what changed; throws {@link SeedInputException} when a property is invalid or not updatable (nothing written).
+     * Changes the given properties of an existing client, leaving every other one as it is: a property whose value is
+     * JSON null is not given. The rules judge the client as the change would leave it. Returns the IS4 names of what
+     * changed; throws {@link SeedInputException} when a property is invalid or not updatable, or the client would break
+     * a rule (nothing written).
      */
-    List<String> update(ClientModel client, ObjectNode body) {
-        Set<String> given = names(body);
-        body = StoredClaims.joinedTo(client, body, given);
+    List<String> update(ClientModel client, ObjectNode request, RegisteredClientRules rules) {
+        Set<String> given = givenNames(request);
+        ObjectNode body = StoredClaims.joinedTo(client, request, given);
         List<Problem> problems = new ArrayList<>();
-        given.stream().filter(n -> FLOWS.contains(n) || SECRETS.contains(n)).forEach(n -> problems.add(
-                Problem.error(0, client.getClientId(), n, "cannot be changed by Clients/update; remove and register the client again")));
+        body.fieldNames().forEachRemaining(name -> {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (given.contains(n) && (FLOWS.contains(n) || SECRETS.contains(n))) {
+                problems.add(Problem.error(0, client.getClientId(), name,
+                        "cannot be changed by Clients/update; remove and register the client again"));
+            }
+        });
         DesiredClient partial = DesiredState.readClient(body, secretMinLength, problems);
         // The reader judges a whole client; only findings about what this update gives apply to it.
         List<Problem> relevant = problems.stream().filter(Problem::isError)
@@ -109,7 +120,12 @@ final class ClientWrites {
         if (!relevant.isEmpty()) {
             throw new SeedInputException(relevant);
         }
-        return write(ClientChange.of(ctx.session(), ctx.realm(), client).setGiven(partial, given));
+        ClientChange change = ClientChange.of(ctx.session(), ctx.realm(), client).setGiven(partial, given);
+        List<Problem> broken = rules.check(client.getClientId(), change.state());
+        if (!broken.isEmpty()) {
+            throw new SeedInputException(broken);
+        }
+        return write(change);
     }
 
     /**
@@ -154,6 +170,17 @@ final class ClientWrites {
     private static Set<String> names(ObjectNode body) {
         Set<String> names = new HashSet<>();
         body.fieldNames().forEachRemaining(n -> names.add(n.toLowerCase(Locale.ROOT)));
+        return names;
+    }
+
+    /** On update a JSON null means "not given": the stored value stays, and no reader default is ever written. */
+    private static Set<String> givenNames(ObjectNode body) {
+        Set<String> names = new HashSet<>();
+        body.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) {
+                names.add(e.getKey().toLowerCase(Locale.ROOT));
+            }
+        });
         return names;
     }
 }

@@ -42,48 +42,100 @@ final class RegistrationRules {
         this.settings = settings;
     }
 
-    /** Checks the body, and fills in what the rules decide when it is absent (PKCE, the inherited CustomerId). */
-    List<String> apply(ObjectNode body, boolean registering) {
+    /** What a request body asks for, judged: each problem names the property and the rule. Nothing is changed. */
+    List<String> check(ObjectNode body) {
         List<String> problems = new ArrayList<>();
         Set<String> grants = grants(body, problems);
-        if (grants.contains("authorization_code")) {
-            JsonNode pkce = JsonKeys.get(body, "RequirePkce");
-            if (pkce != null && !pkce.isNull() && !pkce.asText().equalsIgnoreCase("true")) {
-                problems.add("'RequirePkce' must be true: a registered client uses authorization_code only with PKCE");
-            } else if (pkce == null || pkce.isNull()) {
-                set(body, "RequirePkce", true);
-            }
+        JsonNode pkce = JsonKeys.get(body, "RequirePkce");
+        if (grants.contains("authorization_code") && pkce != null && !pkce.isNull() && !pkce.asText().equalsIgnoreCase("true")) {
+            problems.add(PKCE_PROBLEM);
         }
         if (isTrue(JsonKeys.get(body, "AllowPlainTextPkce"))) {
             problems.add("'AllowPlainTextPkce' must be false: a registered client uses PKCE with S256 only");
         }
         if (isTrue(JsonKeys.get(body, "AllowAccessTokensViaBrowser"))) {
-            problems.add("'AllowAccessTokensViaBrowser' must be false: a registered client never receives access tokens via the browser");
+            problems.add(BROWSER_PROBLEM);
         }
-        scopes(body, problems);
+        JsonNode scopes = JsonKeys.get(body, "AllowedScopes");
+        if (scopes != null && scopes.isArray()) {
+            scopes.forEach(scope -> add(problems, scopeProblem(scope.asText())));
+        }
         for (String list : URI_LISTS) {
             JsonNode v = JsonKeys.get(body, list);
             if (v != null && v.isArray()) {
                 for (int i = 0; i < v.size(); i++) {
-                    uri(list + "[" + i + "]", v.get(i), problems);
+                    add(problems, v.get(i).isTextual() ? uriProblem(list + "[" + i + "]", v.get(i).asText()) : null);
                 }
             }
         }
         for (String name : URI_FIELDS) {
-            uri(name, JsonKeys.get(body, name), problems);
+            JsonNode v = JsonKeys.get(body, name);
+            add(problems, v != null && v.isTextual() ? uriProblem(name, v.asText()) : null);
         }
-        int cap = maxLifetime();
         for (String name : LIFETIMES) {
             JsonNode v = JsonKeys.get(body, name);
-            if (v != null && (v.isNumber() || v.isTextual()) && v.asLong(0) > cap) {
-                problems.add("'" + name + "' is " + v.asLong() + " s; a registered client's token lifetime is at most " + cap + " s");
-            } else if (registering && (v == null || v.isNull())) {
-                // IS4's defaults (3600 s, 300 s), unless the cap is lower.
-                set(body, name, Math.min(cap, name.equals("AccessTokenLifetime") ? 3600 : 300));
+            if (v != null && (v.isNumber() || v.isTextual())) {
+                add(problems, lifetimeProblem(name, v.asLong(0)));
             }
         }
-        customerId(body, registering, problems);
+        JsonNode customerId = JsonKeys.get(body, "CustomerId");
+        if (customerId != null && !customerId.isNull()) {
+            add(problems, customerIdProblem(customerId.asText()));
+        }
         return problems;
+    }
+
+    /**
+     * A registration body completed with what the rules decide when it is silent: PKCE for authorization_code, IS4's
+     * token lifetimes (3600 s, 300 s) unless the cap is lower, and the registrar's CustomerId. Returns a new body.
+     */
+    ObjectNode completed(ObjectNode request) {
+        ObjectNode body = request.deepCopy();
+        if (grants(body, new ArrayList<>()).contains("authorization_code") && absent(body, "RequirePkce")) {
+            set(body, "RequirePkce", true);
+        }
+        for (String name : LIFETIMES) {
+            if (absent(body, name)) {
+                set(body, name, Math.min(maxLifetime(), name.equals("AccessTokenLifetime") ? 3600 : 300));
+            }
+        }
+        String inherited = inheritedCustomerId();
+        if (inherited != null && absent(body, "CustomerId")) {
+            set(body, "CustomerId", inherited);
+        }
+        return body;
+    }
+
+    static final String PKCE_PROBLEM = "'RequirePkce' must be true: a registered client uses authorization_code only with PKCE (S256)";
+    static final String BROWSER_PROBLEM = "'AllowAccessTokensViaBrowser' must be false: a registered client never receives access tokens via the browser";
+
+    /** Why a registered client may not hold this scope, or null. */
+    String scopeProblem(String scope) {
+        if (ApiScopes.ALL.contains(scope) && !settings.registrationAllowsApiScopes()) {
+            return "'AllowedScopes' names '" + scope + "', an Identity Service API scope, which registration never grants"
+                    + " (server option " + IdentityBridgeSettings.cliName(IdentityBridgeSettings.OPT_REGISTRATION_ALLOW_API_SCOPES) + ")";
+        }
+        Set<String> held = new HashSet<>(AllowedScopes.of(registrar));
+        held.add("openid");
+        return held.contains(scope) ? null : "'AllowedScopes' names '" + ApiError.echo(scope) + "', which the registrar '"
+                + registrar.getClientId() + "' does not hold itself; a registrar grants no more than it holds";
+    }
+
+    String lifetimeProblem(String name, long seconds) {
+        int cap = maxLifetime();
+        return seconds > cap ? "'" + name + "' is " + seconds + " s; a registered client's token lifetime is at most " + cap + " s" : null;
+    }
+
+    /** A registrar's CustomerId is its clients' too; a registrar without one leaves theirs free. */
+    String customerIdProblem(String customerId) {
+        String inherited = inheritedCustomerId();
+        return inherited == null || inherited.equals(customerId) ? null
+                : "'CustomerId' must be the registrar's own CustomerId, which a registered client inherits";
+    }
+
+    private String inheritedCustomerId() {
+        String inherited = registrar.getAttribute(ClientFields.ATTR_CUSTOMER_ID);
+        return inherited == null || inherited.isEmpty() ? null : inherited;
     }
 
     private Set<String> grants(ObjectNode body, List<String> problems) {
@@ -102,53 +154,19 @@ final class RegistrationRules {
         return grants;
     }
 
-    private void scopes(ObjectNode body, List<String> problems) {
-        JsonNode v = JsonKeys.get(body, "AllowedScopes");
-        if (v == null || !v.isArray()) {
-            return;
-        }
-        Set<String> held = new HashSet<>(AllowedScopes.of(registrar));
-        held.add("openid");
-        for (JsonNode s : v) {
-            String scope = s.asText();
-            if (ApiScopes.ALL.contains(scope) && !settings.registrationAllowsApiScopes()) {
-                problems.add("'AllowedScopes' names '" + scope + "', an Identity Service API scope, which registration never grants"
-                        + " (server option " + IdentityBridgeSettings.cliName(IdentityBridgeSettings.OPT_REGISTRATION_ALLOW_API_SCOPES) + ")");
-            } else if (!held.contains(scope)) {
-                problems.add("'AllowedScopes' names '" + ApiError.echo(scope) + "', which the registrar '" + registrar.getClientId()
-                        + "' does not hold itself; a registrar grants no more than it holds");
-            }
-        }
-    }
-
-    private void customerId(ObjectNode body, boolean registering, List<String> problems) {
-        String inherited = registrar.getAttribute(ClientFields.ATTR_CUSTOMER_ID);
-        if (inherited == null || inherited.isEmpty()) {
-            return;
-        }
-        JsonNode given = JsonKeys.get(body, "CustomerId");
-        if (given != null && !given.isNull() && !inherited.equals(given.asText())) {
-            problems.add("'CustomerId' must be the registrar's own CustomerId, which a registered client inherits");
-        } else if (registering && (given == null || given.isNull())) {
-            set(body, "CustomerId", inherited);
-        }
-    }
-
-    /** https anywhere, or http on a loopback host; never user info or a fragment (RFC 6749 §3.1.2). */
-    private static void uri(String name, JsonNode v, List<String> problems) {
-        if (v == null || !v.isTextual() || v.asText().isEmpty()) {
-            return;
+    /** https anywhere, or http on a loopback host; never user info or a fragment (RFC 6749 §3.1.2). Null when fine. */
+    static String uriProblem(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
         }
         try {
-            URI uri = new URI(v.asText());
+            URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean ok = uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawFragment() == null
                     && (scheme.equals("https") || scheme.equals("http") && isLoopback(uri.getHost()));
-            if (!ok) {
-                problems.add("'" + name + "' must be an absolute https URI, or http on a loopback host, without user info or fragment");
-            }
+            return ok ? null : "'" + name + "' must be an absolute https URI, or http on a loopback host, without user info or fragment";
         } catch (URISyntaxException e) {
-            problems.add("'" + name + "' is not a URI");
+            return "'" + name + "' is not a URI";
         }
     }
 
@@ -157,8 +175,19 @@ final class RegistrationRules {
         return h.equals("localhost") || h.equals("[::1]") || h.matches("127(\\.\\d{1,3}){3}");
     }
 
-    private int maxLifetime() {
+    int maxLifetime() {
         return settings.registrationMaxTokenLifetime() > 0 ? settings.registrationMaxTokenLifetime() : realm.getAccessTokenLifespan();
+    }
+
+    private static boolean absent(ObjectNode body, String name) {
+        JsonNode v = JsonKeys.get(body, name);
+        return v == null || v.isNull();
+    }
+
+    private static void add(List<String> problems, String problem) {
+        if (problem != null) {
+            problems.add(problem);
+        }
     }
 
     private static boolean isTrue(JsonNode v) {

@@ -32,7 +32,8 @@ final class StoredClaims {
         }
         ObjectNode node = body.deepCopy();
         String prefix = client.getAttribute(ClientFields.ATTR_CLIENT_CLAIMS_PREFIX);
-        boolean prefixed = prefix == null || !prefix.isEmpty();
+        // Stored as the mapper reads it: an empty prefix (PrefixClientClaims false) is kept as no attribute at all.
+        boolean prefixed = prefix != null && !prefix.isEmpty();
         if (!given.contains("claims")) {
             ArrayNode claims = node.putArray("Claims");
             String stored = client.getAttribute(ClientFields.ATTR_CLIENT_CLAIMS);
@@ -50,7 +51,7 @@ final class StoredClaims {
         if (!given.contains("prefixclientclaims")) {
             node.put("PrefixClientClaims", prefixed);
         }
-        if (!given.contains("clientclaimsprefix") && prefix != null && !prefix.isEmpty()) {
+        if (!given.contains("clientclaimsprefix") && prefixed) {
             node.put("ClientClaimsPrefix", prefix);
         }
         given.addAll(Set.of("claims", "prefixclientclaims", "clientclaimsprefix"));
