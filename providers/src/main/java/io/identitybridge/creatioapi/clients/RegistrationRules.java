@@ -72,6 +72,7 @@ final class RegistrationRules {
         for (String name : URI_FIELDS) {
             uri(name, JsonKeys.get(body, name), problems);
         }
+        ServerCalledUris.check(body, settings.registrationAllowsPrivateServerUris(), problems);
         int cap = maxLifetime();
         for (String name : LIFETIMES) {
             JsonNode v = JsonKeys.get(body, name);
