@@ -34,7 +34,8 @@ public final class InternalHosts {
             h = h.substring(0, h.length() - 1); // the root label: "localhost." is localhost
         }
         if (h.matches(NUMERIC)) {
-            return h.matches(PLAIN_IPV4) ? ipv4(toInt(h)) : "an IPv4 address not written as four decimal parts, which resolvers read differently";
+            return h.matches(PLAIN_IPV4) ? ipv4(toInt(h))
+                    : "an IPv4 address not written as four decimal parts without leading zeros, which resolvers read differently";
         }
         if (LOOPBACK_NAMES.contains(h)) {
             return "a loopback name";

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §4 "URIs the server calls name no internal host" (issue 19, finding 4): Keycloak POSTs to a client's back-channel
+ * The Security model's "URIs the server calls name no internal host" (issue 19, finding 4): Keycloak POSTs to a client's back-channel
  * logout URI itself, so Clients/register and Clients/update refuse one that names the server's own machine or network,
  * in any spelling, with 400 naming the property and the rule. Operators' seeding is not bound.
  */

@@ -11,10 +11,11 @@ import java.net.URISyntaxException;
 import java.util.List;
 
 /**
- * SPEC §4 "URIs the server calls name no internal host": Keycloak itself POSTs to a client's back-channel logout URI,
- * so a registrar could make the server call its own network. Such a URI may not name a loopback, link-local, private,
- * shared or unspecified address, literally or by a local name (the loopback exception of redirect URIs is for the
- * browser). Names are judged as written, never resolved. Only the registrar API is bound; operators are not.
+ * The Security model's "URIs the server calls name no internal host" (issue 19, finding 4): Keycloak itself POSTs to
+ * a client's back-channel logout URI, so a registrar could make the server call its own network. Such a URI may not
+ * name a loopback, link-local, private, shared or unspecified address, literally or by a local name (the loopback
+ * exception of redirect URIs is for the browser). Names are judged as written, never resolved. Only the registrar API
+ * is bound; operators (seeding, the seed endpoints, the admin console) are not.
  */
 final class ServerCalledUris {
 

@@ -61,9 +61,10 @@ public class UnservedCallFilter implements ContainerResponseFilter {
             ClientModel caller = verifiedCaller(session, request);
             UnservedCalls budget = caller != null ? UnservedCalls.NODE : UnservedCalls.WITHOUT_TOKEN;
             if (budget.count(method, logged)) {
+                String who = caller != null ? "from client '" + LogText.escape(caller.getClientId(), MAX_NAME) + "' (valid bearer token)"
+                        : "without a valid bearer token";
                 LOG.warnf("Not served: %s %s with JSON body properties %s, %s. Logged once per method and path; ServiceInfo"
-                        + " counts the repeats.", method, logged, names(request), caller != null
-                        ? "from client '" + LogText.escape(caller.getClientId(), MAX_NAME) + "' (valid bearer token)" : "without a valid bearer token");
+                        + " counts the repeats.", method, logged, names(request), who);
             }
             Map<String, String> body = new LinkedHashMap<>();
             body.put("error", "not_found");
