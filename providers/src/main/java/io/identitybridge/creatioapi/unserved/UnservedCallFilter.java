@@ -86,8 +86,12 @@ public class UnservedCallFilter implements ContainerResponseFilter {
         if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }
-        RealmModel realm = BridgeRealm.find(session);
-        return realm == null ? null : ApiGuard.bearerClient(session, realm);
+        try {
+            RealmModel realm = BridgeRealm.find(session);
+            return realm == null ? null : ApiGuard.bearerClient(session, realm);
+        } catch (RuntimeException e) {
+            return null; // a token the authenticator chokes on is no valid token; the 404 answer stays
+        }
     }
 
     /** Keycloak's own answer to a request routing could not match, not a 404 an endpoint chose to give. */
