@@ -137,6 +137,11 @@ public final class Main {
                     throw new IllegalArgumentException("unknown option " + k);
                 }
             }
+            String schema = a.get("--schema");
+            if (schema != null && !Tables.isIdentifier(schema)) {
+                throw new IllegalArgumentException("--schema must be a plain identifier: 1 to 128 letters, digits and '_'"
+                        + " (it is written into the SQL that reads the IdentityServer4 tables)");
+            }
             AppSettings app = a.containsKey("--appsettings") ? AppSettings.read(Path.of(a.get("--appsettings"))) : null;
             String connection = a.getOrDefault("--connection-string", env.get("IB_CONNECTION_STRING"));
             if (a.containsKey("--connection-strings-config")) {
@@ -173,7 +178,7 @@ public final class Main {
             if (dryRun && token == null && (a.get("--keycloak-user") == null || env.get("IB_KEYCLOAK_PASSWORD") == null)) {
                 throw new IllegalArgumentException("--dry-run needs --keycloak-user with env IB_KEYCLOAK_PASSWORD, or env IB_KEYCLOAK_TOKEN");
             }
-            return new Options(target, app, a.get("--schema"), Path.of(a.getOrDefault("--out", "identity-bridge-clients.json")), dryRun,
+            return new Options(target, app, schema, Path.of(a.getOrDefault("--out", "identity-bridge-clients.json")), dryRun,
                     url, a.getOrDefault("--realm", "creatio"), a.get("--keycloak-user"), env.get("IB_KEYCLOAK_PASSWORD"), token);
         }
 

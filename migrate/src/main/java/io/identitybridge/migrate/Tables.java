@@ -31,14 +31,24 @@ final class Tables {
         }
     }
 
+    /** A quoted identifier: a double quote inside is doubled (SQL:2003, PostgreSQL and SQL Server alike). */
     String name(String table) {
-        return (schema == null ? "" : "\"" + schema + "\".") + "\"" + table + "\"";
+        return (schema == null ? "" : quoted(schema) + ".") + quoted(table);
+    }
+
+    /** What --schema accepts: letters, digits and '_', at most 128 (SQL Server's sysname; PostgreSQL cuts at 63). */
+    static boolean isIdentifier(String name) {
+        return name.matches("[\\p{L}\\p{Nd}_]{1,128}");
+    }
+
+    static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** Every row of a table as column → value, with column names as EF Core created them. */
     List<Map<String, Object>> rows(String table, String orderBy) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (PreparedStatement st = db.prepareStatement("SELECT * FROM " + name(table) + " ORDER BY \"" + orderBy + "\"");
+        try (PreparedStatement st = db.prepareStatement("SELECT * FROM " + name(table) + " ORDER BY " + quoted(orderBy));
              ResultSet rs = st.executeQuery()) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {

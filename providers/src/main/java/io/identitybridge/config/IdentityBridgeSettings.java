@@ -15,7 +15,7 @@ import java.util.function.Function;
 public record IdentityBridgeSettings(String realm, String clients, Path clientsFile, int secretMinLength,
                                      OnInvalid onInvalid, boolean prune, int resourceSweepSeconds,
                                      boolean registrationAllowsApiScopes, int registrationMaxTokenLifetime,
-                                     int maxResourcesPerOwner) {
+                                     int maxResourcesPerOwner, boolean registrationAllowsPrivateServerUris) {
 
     public enum OnInvalid { FAIL, SKIP }
 
@@ -28,6 +28,8 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
     public static final String OPT_RESOURCE_SWEEP_INTERVAL = "resource-sweep-interval";
     public static final int DEFAULT_RESOURCE_SWEEP_SECONDS = 60;
     public static final String OPT_REGISTRATION_ALLOW_API_SCOPES = "registration-allow-api-scopes";
+    /** Lets registered clients name internal hosts in URIs the server calls (development only). */
+    public static final String OPT_REGISTRATION_ALLOW_PRIVATE_SERVER_URIS = "registration-allow-private-server-uris";
     public static final String OPT_REGISTRATION_MAX_TOKEN_LIFETIME = "registration-max-token-lifetime";
     /** 0: the realm's access-token lifespan. */
     public static final int DEFAULT_REGISTRATION_MAX_TOKEN_LIFETIME = 0;
@@ -110,11 +112,13 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
         int maxLifetime = number(lookup, OPT_REGISTRATION_MAX_TOKEN_LIFETIME, DEFAULT_REGISTRATION_MAX_TOKEN_LIFETIME, 0,
                 365 * 24 * 3600, problems);
         int maxResources = number(lookup, OPT_MAX_RESOURCES_PER_OWNER, DEFAULT_MAX_RESOURCES_PER_OWNER, 1, 1_000_000, problems);
+        boolean privateServerUris = bool(lookup, OPT_REGISTRATION_ALLOW_PRIVATE_SERVER_URIS, problems);
 
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid Identity Bridge configuration: " + String.join("; ", problems));
         }
-        return new IdentityBridgeSettings(realm, clients, clientsFile, min, onInvalid, prune, sweep, apiScopes, maxLifetime, maxResources);
+        return new IdentityBridgeSettings(realm, clients, clientsFile, min, onInvalid, prune, sweep, apiScopes, maxLifetime, maxResources,
+                privateServerUris);
     }
 
     private static boolean bool(Function<String, String> lookup, String option, List<String> problems) {
@@ -166,7 +170,8 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
         return "IdentityBridgeSettings[realm=" + realm + ", clients=" + (clients == null ? "unset" : "set") + ", clientsFile="
                 + clientsFile + ", secretMinLength=" + secretMinLength + ", onInvalid=" + onInvalid + ", prune=" + prune + ", resourceSweepSeconds=" + resourceSweepSeconds
                 + ", registrationAllowsApiScopes=" + registrationAllowsApiScopes + ", registrationMaxTokenLifetime="
-                + registrationMaxTokenLifetime + ", maxResourcesPerOwner=" + maxResourcesPerOwner + "]";
+                + registrationMaxTokenLifetime + ", maxResourcesPerOwner=" + maxResourcesPerOwner
+                + ", registrationAllowsPrivateServerUris=" + registrationAllowsPrivateServerUris + "]";
     }
 
     private static String problem(String option, String what) {

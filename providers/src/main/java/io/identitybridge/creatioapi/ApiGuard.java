@@ -38,12 +38,7 @@ public final class ApiGuard {
 
     /** The calling client, after checking its token and scopes. */
     public static ClientModel caller(KeycloakSession session, RealmModel realm, String operationScope) {
-        AuthResult auth;
-        try {
-            auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
-        } catch (WebApplicationException e) {
-            auth = null;
-        }
+        AuthResult auth = authenticate(session, realm);
         if (auth == null || auth.getToken() == null || auth.getClient() == null) {
             throw new ApiError(401, "invalid_token", "a valid bearer access token of realm '" + realm.getName() + "' is required");
         }
@@ -60,6 +55,23 @@ public final class ApiGuard {
             throw new ApiError(401, "invalid_token", "the calling client is disabled");
         }
         return auth.getClient();
+    }
+
+    /**
+     * The client of the request's bearer token when Keycloak's own authenticator accepts it for this realm, whatever
+     * its grant and scopes; null for no or a bad token.
+     */
+    public static ClientModel bearerClient(KeycloakSession session, RealmModel realm) {
+        AuthResult auth = authenticate(session, realm);
+        return auth == null || auth.getToken() == null ? null : auth.getClient();
+    }
+
+    private static AuthResult authenticate(KeycloakSession session, RealmModel realm) {
+        try {
+            return new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
+        } catch (WebApplicationException e) {
+            return null;
+        }
     }
 
     /**

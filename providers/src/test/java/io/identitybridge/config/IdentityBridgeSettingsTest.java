@@ -85,4 +85,13 @@ class IdentityBridgeSettingsTest {
                 "clients", "[{\"Secrets\":[\"hunter2-hunter2\"]}]", "clients-file", "/etc/hostname")::get));
         assertTrue(!e.getMessage().contains("hunter2"), e.getMessage());
     }
+
+    @Test
+    void privateServerUrisAreRefusedUnlessTheOptionAllowsThem() {
+        assertEquals(false, IdentityBridgeSettings.parse(k -> null).registrationAllowsPrivateServerUris());
+        assertTrue(IdentityBridgeSettings.parse(Map.of("registration-allow-private-server-uris", "true")::get).registrationAllowsPrivateServerUris());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> IdentityBridgeSettings.parse(Map.of("registration-allow-private-server-uris", "yes")::get));
+        assertTrue(e.getMessage().contains("--spi-identity-bridge--default--registration-allow-private-server-uris"), e.getMessage());
+    }
 }

@@ -31,4 +31,12 @@ class UnservedCallsTest {
         assertEquals(3, ((List<?>) calls.snapshot().get("calls")).size());
         assertEquals(997L, calls.snapshot().get("beyondCap"));
     }
+
+    @Test
+    void callsWithoutAValidTokenHaveABudgetOfTheirOwn() {
+        assertTrue(UnservedCalls.MAX_PATHS_WITHOUT_TOKEN < UnservedCalls.MAX_PATHS);
+        Map<String, Object> report = UnservedCalls.report();
+        assertEquals(UnservedCalls.MAX_PATHS, report.get("cap"));
+        assertEquals(UnservedCalls.MAX_PATHS_WITHOUT_TOKEN, ((Map<?, ?>) report.get("withoutValidToken")).get("cap"));
+    }
 }

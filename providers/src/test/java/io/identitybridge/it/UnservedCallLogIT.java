@@ -24,8 +24,9 @@ class UnservedCallLogIT {
         String secret = "s3cr3t-" + UUID.randomUUID();
         String querySecret = "q-" + UUID.randomUUID();
         String body = "{\"ClientId\":\"it-app\",\"ClientSecret\":\"" + secret + "\",\"Nested\":{\"Password\":\"" + secret + "\"},\"RedirectUri\":null}";
+        String system = new IdsApi(kc).token(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, null);
         for (int i = 0; i < 3; i++) {
-            Http.Response r = Http.sendJson("POST", kc.realmUrl() + path + "?access_token=" + querySecret, "Bearer-" + secret, body);
+            Http.Response r = Http.sendJson("POST", kc.realmUrl() + path + "?access_token=" + querySecret, system, body);
             assertEquals(404, r.status(), r.body());
             assertEquals("not_found", r.json().get("error").asText());
             assertFalse(r.body().contains(secret));
@@ -36,11 +37,12 @@ class UnservedCallLogIT {
         String line = lines.get(0);
         assertTrue(line.contains("WARN") && line.contains("POST /realms/creatio" + path), line);
         assertTrue(line.contains("[ClientId, ClientSecret, Nested, RedirectUri]"), line);
+        assertTrue(line.contains("from client '" + IdsApi.SYSTEM_CLIENT + "' (valid bearer token)"), line);
         assertFalse(kc.log().contains(secret), "a body value reached the log");
         assertFalse(kc.log().contains(querySecret), "the query string reached the log");
+        assertFalse(kc.log().contains(system), "the bearer token reached the log");
 
         // The repeats are counted, and ServiceInfo shows the count.
-        String system = new IdsApi(kc).token(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, null);
         JsonNode calls = Http.get(kc.realmUrl() + "/ServiceInfo", system).json().at("/unservedCalls/calls");
         boolean counted = false;
         for (JsonNode c : calls) {
@@ -70,5 +72,68 @@ class UnservedCallLogIT {
         Http.Response master = Http.sendJson("POST", kc.baseUrl() + "/realms/master/nope", null, "{}");
         assertEquals(404, master.status());
         assertFalse(kc.log().contains("/realms/master/nope"), "another realm's paths are not ours to log");
+    }
+
+    /**
+     * Issue 19, finding 7: anonymous junk filled the 500-path budget, after which a real unknown call went unlogged.
+     * Calls without a valid bearer token now have a smaller budget of their own.
+     */
+    @Test
+    void junkWithoutTokenCannotSilenceTheLog(KeycloakServer kc) {
+        String junk = "/connect/junk-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        for (int i = 0; i < 520; i++) {
+            assertEquals(404, Http.get(kc.realmUrl() + junk + i, null).status());
+        }
+        String system = new IdsApi(kc).token(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, null);
+        String real = "/Clients/generateAuthCode-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response r = Http.sendJson("POST", kc.realmUrl() + real, system, "{\"ClientId\":\"x\"}");
+        assertEquals(404, r.status(), r.body());
+        String line = awaitLine(kc, "POST /realms/creatio" + real + " ");
+        assertTrue(line.contains("WARN") && line.contains("[ClientId]")
+                && line.contains("from client '" + IdsApi.SYSTEM_CLIENT + "' (valid bearer token)"), line);
+
+        JsonNode counts = Http.get(kc.realmUrl() + "/ServiceInfo", system).json().get("unservedCalls");
+        JsonNode anonymous = counts.get("withoutValidToken");
+        assertEquals(100, anonymous.get("cap").asInt(), counts.toString());
+        assertTrue(anonymous.get("beyondCap").asLong() >= 420, "the junk went beyond its own budget: " + anonymous);
+        assertTrue(counts.get("calls").toString().contains("POST /realms/creatio" + real), "the real call is counted: " + counts);
+    }
+
+    /** Control, line-separator and bidirectional characters of a path or property name reach the log only escaped. */
+    @Test
+    void controlAndBidiCharactersAreEscaped(KeycloakServer kc) {
+        String marker = "bidi-" + UUID.randomUUID().toString().substring(0, 8);
+        String system = new IdsApi(kc).token(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, null);
+        // U+2028, U+2029, U+202E, U+2066, U+0085 (NEL), LF and CR in the path; U+202A and U+2069 in a property name.
+        String path = "/connect/" + marker + "-%E2%80%A8-%E2%80%A9-%E2%80%AE-%E2%81%A6-%C2%85-%0A-%0D-end";
+        Http.Response r = Http.sendJson("POST", kc.realmUrl() + path, system, "{\"a\u202Ab\u2069c\":1}");
+        assertEquals(404, r.status(), r.body());
+        String line = awaitLine(kc, marker);
+        assertTrue(line.contains(marker + "-\\u2028-\\u2029-\\u202E-\\u2066-\\u0085-\\u000A-\\u000D-end"), line);
+        assertTrue(line.contains("[a\\u202Ab\\u2069c]"), line);
+        for (char c : new char[]{'\u2028', '\u2029', '\u202a', '\u202e', '\u2066', '\u2069', '\u0085', '\r'}) {
+            assertEquals(-1, line.indexOf(c), "U+" + Integer.toHexString(c) + " reached the log as itself");
+        }
+        assertEquals(1, kc.log().lines().filter(l -> l.contains(marker)).count(), "the logged call spans more than one line");
+    }
+
+    /** The first log line holding {@code text}; the log is written asynchronously, so it is awaited (10 s at most). */
+    private static String awaitLine(KeycloakServer kc, String text) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            var line = kc.log().lines().filter(l -> l.contains(text)).findFirst();
+            if (line.isPresent()) {
+                return line.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no log line with '" + text + "' within 10 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }

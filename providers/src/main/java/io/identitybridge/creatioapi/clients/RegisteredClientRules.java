@@ -67,6 +67,8 @@ final class RegisteredClientRules {
             add(problems, uri.equals("-") || uri.equals("null") ? null : uriProblem("PostLogoutRedirectUris", uri));
         }
         URIS.forEach((key, name) -> add(problems, uriProblem(name, state.get(ATTR + key))));
+        String backChannel = state.get(ATTR + "backchannel.logout.url");
+        add(problems, ServerCalledUris.problem("BackChannelLogoutUri", backChannel, rules.allowsPrivateServerUris()));
         LIFETIMES.forEach((key, name) -> add(problems, lifetimeProblem(name, state.get(ATTR + key))));
         add(problems, rules.customerIdProblem(state.getOrDefault(ATTR + ClientFields.ATTR_CUSTOMER_ID, "")));
         claims(state, problems);

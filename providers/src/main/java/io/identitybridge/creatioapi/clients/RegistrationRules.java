@@ -72,6 +72,7 @@ final class RegistrationRules {
             JsonNode v = JsonKeys.get(body, name);
             add(problems, v != null && v.isTextual() ? uriProblem(name, v.asText()) : null);
         }
+        ServerCalledUris.check(body, settings.registrationAllowsPrivateServerUris(), problems);
         for (String name : LIFETIMES) {
             JsonNode v = JsonKeys.get(body, name);
             if (v != null && (v.isNumber() || v.isTextual())) {
@@ -173,6 +174,10 @@ final class RegistrationRules {
     private static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.equals("[::1]") || h.matches("127(\\.\\d{1,3}){3}");
+    }
+
+    boolean allowsPrivateServerUris() {
+        return settings.registrationAllowsPrivateServerUris();
     }
 
     int maxLifetime() {

@@ -68,7 +68,7 @@ public class ServiceInfoEndpoint {
             m.put("supportedScopes", List.copyOf(new TreeSet<>(ApiScopes.ALL)));
             m.put("operations", operations(session));
             m.put("seeding", SeedStatus.last());
-            m.put("unservedCalls", UnservedCalls.NODE.snapshot());
+            m.put("unservedCalls", UnservedCalls.report());
             return m;
         });
     }

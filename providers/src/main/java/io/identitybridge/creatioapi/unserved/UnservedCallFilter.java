@@ -4,17 +4,20 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.identitybridge.config.BridgeRealm;
-import io.identitybridge.creatioapi.ApiError;
+import io.identitybridge.creatioapi.ApiGuard;
 import io.identitybridge.creatioapi.UnservedCalls;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 import org.keycloak.utils.KeycloakSessionUtil;
 
@@ -36,6 +39,8 @@ public class UnservedCallFilter implements ContainerResponseFilter {
     private static final Logger LOG = Logger.getLogger(UnservedCallFilter.class);
     private static final int MAX_BODY = 64 * 1024;
     private static final int MAX_NAMES = 50;
+    private static final int MAX_NAME = 64;
+    private static final int MAX_PATH = 200;
 
     @Context
     ResourceInfo resourceInfo;
@@ -51,10 +56,15 @@ public class UnservedCallFilter implements ContainerResponseFilter {
             if (!BridgeRealm.servesPath(session, path)) {
                 return;
             }
-            String method = request.getMethod();
-            if (UnservedCalls.NODE.count(method, printable(path))) {
-                LOG.warnf("Not served: %s %s with JSON body properties %s. Logged once per method and path; ServiceInfo counts"
-                        + " the repeats.", method, printable(path), names(request));
+            String method = LogText.escape(request.getMethod(), 20);
+            String logged = LogText.escape(path, MAX_PATH);
+            ClientModel caller = verifiedCaller(session, request);
+            UnservedCalls budget = caller != null ? UnservedCalls.NODE : UnservedCalls.WITHOUT_TOKEN;
+            if (budget.count(method, logged)) {
+                String who = caller != null ? "from client '" + LogText.escape(caller.getClientId(), MAX_NAME) + "' (valid bearer token)"
+                        : "without a valid bearer token";
+                LOG.warnf("Not served: %s %s with JSON body properties %s, %s. Logged once per method and path; ServiceInfo"
+                        + " counts the repeats.", method, logged, names(request), who);
             }
             Map<String, String> body = new LinkedHashMap<>();
             body.put("error", "not_found");
@@ -64,6 +74,23 @@ public class UnservedCallFilter implements ContainerResponseFilter {
             response.setEntity(body, new Annotation[0], MediaType.APPLICATION_JSON_TYPE);
         } catch (RuntimeException e) {
             LOG.debugf("unserved-call filter skipped: %s", e.getClass().getName());
+        }
+    }
+
+    /**
+     * The client of a bearer token that Keycloak verifies for the bridge realm, as the API guard checks it; only such
+     * callers use the main budget of logged paths. No Authorization header: no lookup at all.
+     */
+    private static ClientModel verifiedCaller(KeycloakSession session, ContainerRequestContext request) {
+        String auth = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        try {
+            RealmModel realm = BridgeRealm.find(session);
+            return realm == null ? null : ApiGuard.bearerClient(session, realm);
+        } catch (RuntimeException e) {
+            return null; // a token the authenticator chokes on is no valid token; the 404 answer stays
         }
     }
 
@@ -93,7 +120,7 @@ public class UnservedCallFilter implements ContainerResponseFilter {
                     return List.of("(not a JSON object)");
                 }
                 while (p.nextToken() == JsonToken.FIELD_NAME && names.size() < MAX_NAMES) {
-                    names.add(ApiError.echo(p.currentName()));
+                    names.add(LogText.escape(p.currentName(), MAX_NAME));
                     p.nextToken();
                     p.skipChildren();
                 }
@@ -102,13 +129,6 @@ public class UnservedCallFilter implements ContainerResponseFilter {
             names.add("(body not readable as JSON)");
         }
         return names;
-    }
-
-    /** The path as logged: printable characters only, at most 200 of them. */
-    static String printable(String path) {
-        String clean = path.codePoints().filter(c -> c >= 0x20 && c != 0x7f).limit(200)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return clean.length() < path.length() ? clean + "..." : clean;
     }
 
     private static String stripLeadingSlashes(String p) {
