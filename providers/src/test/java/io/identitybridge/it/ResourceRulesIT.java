@@ -174,7 +174,7 @@ class ResourceRulesIT extends OnSharedServer {
 
     /** Parallel calls at cap-1 are counted one after another (the grantee's row is locked): exactly one passes. */
     @Test
-    void parallelGrantsAtCapMinusOneAdmitExactlyOne() throws Exception {
+    void parallelRegistrationsGrantingOneClientAtCapMinusOneAdmitExactlyOne() throws Exception {
         String owner = freshRegistrar("it-grantee-race-");
         String grantee = "it-grantee-race-" + UUID.randomUUID();
         kc.createServiceClient(grantee, List.of());
