@@ -15,7 +15,8 @@ import java.util.function.Function;
 public record IdentityBridgeSettings(String realm, String clients, Path clientsFile, int secretMinLength,
                                      OnInvalid onInvalid, boolean prune, int resourceSweepSeconds,
                                      boolean registrationAllowsApiScopes, int registrationMaxTokenLifetime,
-                                     int maxResourcesPerOwner, boolean registrationAllowsPrivateServerUris) {
+                                     int maxResourcesPerOwner, int maxResourcesPerGrantee, int maxClientsPerRegistrar,
+                                     boolean registrationAllowsPrivateServerUris) {
 
     public enum OnInvalid { FAIL, SKIP }
 
@@ -35,6 +36,11 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
     public static final int DEFAULT_REGISTRATION_MAX_TOKEN_LIFETIME = 0;
     public static final String OPT_MAX_RESOURCES_PER_OWNER = "max-resources-per-owner";
     public static final int DEFAULT_MAX_RESOURCES_PER_OWNER = 1000;
+    /** Each live resource granted is one more scope in every token of the grantee, whoever owns it. */
+    public static final String OPT_MAX_RESOURCES_PER_GRANTEE = "max-resources-per-grantee";
+    public static final int DEFAULT_MAX_RESOURCES_PER_GRANTEE = 200;
+    public static final String OPT_MAX_CLIENTS_PER_REGISTRAR = "max-clients-per-registrar";
+    public static final int DEFAULT_MAX_CLIENTS_PER_REGISTRAR = 1000;
     public static final String DEFAULT_REALM = "creatio";
     public static final int DEFAULT_SECRET_MIN_LENGTH = 32;
 
@@ -113,12 +119,14 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
                 365 * 24 * 3600, problems);
         int maxResources = number(lookup, OPT_MAX_RESOURCES_PER_OWNER, DEFAULT_MAX_RESOURCES_PER_OWNER, 1, 1_000_000, problems);
         boolean privateServerUris = bool(lookup, OPT_REGISTRATION_ALLOW_PRIVATE_SERVER_URIS, problems);
+        int maxPerGrantee = number(lookup, OPT_MAX_RESOURCES_PER_GRANTEE, DEFAULT_MAX_RESOURCES_PER_GRANTEE, 1, 100_000, problems);
+        int maxClients = number(lookup, OPT_MAX_CLIENTS_PER_REGISTRAR, DEFAULT_MAX_CLIENTS_PER_REGISTRAR, 1, 1_000_000, problems);
 
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid Identity Bridge configuration: " + String.join("; ", problems));
         }
         return new IdentityBridgeSettings(realm, clients, clientsFile, min, onInvalid, prune, sweep, apiScopes, maxLifetime, maxResources,
-                privateServerUris);
+                maxPerGrantee, maxClients, privateServerUris);
     }
 
     private static boolean bool(Function<String, String> lookup, String option, List<String> problems) {
@@ -170,7 +178,8 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
         return "IdentityBridgeSettings[realm=" + realm + ", clients=" + (clients == null ? "unset" : "set") + ", clientsFile="
                 + clientsFile + ", secretMinLength=" + secretMinLength + ", onInvalid=" + onInvalid + ", prune=" + prune + ", resourceSweepSeconds=" + resourceSweepSeconds
                 + ", registrationAllowsApiScopes=" + registrationAllowsApiScopes + ", registrationMaxTokenLifetime="
-                + registrationMaxTokenLifetime + ", maxResourcesPerOwner=" + maxResourcesPerOwner
+                + registrationMaxTokenLifetime + ", maxResourcesPerOwner=" + maxResourcesPerOwner + ", maxResourcesPerGrantee="
+                + maxResourcesPerGrantee + ", maxClientsPerRegistrar=" + maxClientsPerRegistrar
                 + ", registrationAllowsPrivateServerUris=" + registrationAllowsPrivateServerUris + "]";
     }
 

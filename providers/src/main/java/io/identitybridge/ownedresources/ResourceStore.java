@@ -47,6 +47,21 @@ public final class ResourceStore {
                 .getSingleResult();
     }
 
+    /** Live resources granted to the client (Keycloak's internal id), whoever owns them: each is a scope its tokens may carry. */
+    public long countLiveGrantedTo(RealmModel realm, String clientId, long now) {
+        return em.createQuery("select count(r) from OwnedResourceEntity r, ClientScopeClientMappingEntity m"
+                        + " where m.clientScopeId = r.clientScopeId and m.clientId = :clientId and r.realmId = :realmId"
+                        + " and (r.expiresAt is null or r.expiresAt > :now)", Long.class)
+                .setParameter("clientId", clientId).setParameter("realmId", realm.getId()).setParameter("now", now)
+                .getSingleResult();
+    }
+
+    /** The internal ids of the clients the resource's scope is granted to. */
+    public List<String> granteesOf(OwnedResourceEntity e) {
+        return em.createQuery("select m.clientId from ClientScopeClientMappingEntity m where m.clientScopeId = :scopeId", String.class)
+                .setParameter("scopeId", e.getClientScopeId()).getResultList();
+    }
+
     List<OwnedResourceEntity> allByOwner(RealmModel realm, String ownerId) {
         return em.createNamedQuery("ibAllResourcesByOwner", OwnedResourceEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("ownerId", ownerId).getResultList();

@@ -58,6 +58,23 @@ class IdentityBridgeSettingsTest {
     }
 
     @Test
+    void grantAndRegistrationCapsHaveTheirDefaultsAndAreChecked() {
+        IdentityBridgeSettings d = IdentityBridgeSettings.parse(k -> null);
+        assertEquals(200, d.maxResourcesPerGrantee());
+        assertEquals(1000, d.maxClientsPerRegistrar());
+        IdentityBridgeSettings s = IdentityBridgeSettings.parse(Map.of("max-resources-per-grantee", "7", "max-clients-per-registrar", "9")::get);
+        assertEquals(7, s.maxResourcesPerGrantee());
+        assertEquals(9, s.maxClientsPerRegistrar());
+        for (String option : new String[]{"max-resources-per-grantee", "max-clients-per-registrar"}) {
+            for (String bad : new String[]{"0", "-1", "many", "2000000"}) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> IdentityBridgeSettings.parse(Map.of(option, bad)::get));
+                assertTrue(e.getMessage().contains("--spi-identity-bridge--default--" + option), e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void everyBadOptionIsReportedAtOnce() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IdentityBridgeSettings.parse(Map.of(
                 "secret-min-length", "lots", "on-invalid", "ignore", "prune", "yes", "clients-file", "/no/such/file.json")::get));

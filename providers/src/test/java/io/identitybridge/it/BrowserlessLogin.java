@@ -31,14 +31,30 @@ final class BrowserlessLogin {
         return done.headers().firstValue("Location").orElseThrow();
     }
 
+    /** Like {@link #login}, but an authorize request refused at once (a redirect with an error, no login page) returns that redirect. */
+    static String loginOrRefusal(String authorizeUrl, String username, String password) {
+        HttpResponse<String> done = submit(authorizeUrl, username, password, true);
+        if (done.statusCode() != 302) {
+            throw new AssertionError("login answered " + done.statusCode() + " instead of a redirect");
+        }
+        return done.headers().firstValue("Location").orElseThrow();
+    }
+
     /** Logs in and returns Keycloak's last answer as is (a form_post page, for instance). */
     static HttpResponse<String> submit(String authorizeUrl, String username, String password) {
+        return submit(authorizeUrl, username, password, false);
+    }
+
+    private static HttpResponse<String> submit(String authorizeUrl, String username, String password, boolean refusal) {
         // Keycloak marks its cookies Secure (browsers treat localhost as secure), which java.net's CookieManager would
         // withhold over http, so carry them by hand.
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         try {
             HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(authorizeUrl)).GET().build(), HttpResponse.BodyHandlers.ofString());
             Http.checkTokens(page);
+            if (refusal && page.statusCode() == 302) {
+                return page;
+            }
             if (page.statusCode() != 200) {
                 throw new AssertionError("authorize answered " + page.statusCode() + " " + page.headers().firstValue("Location").orElse(""));
             }

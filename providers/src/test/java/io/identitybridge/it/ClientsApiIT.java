@@ -23,6 +23,8 @@ class ClientsApiIT extends OnSharedServer {
     private static final String REPORTS = SecurityFixtures.REPORTS_SCOPE;
     private static final String AUDIT = SecurityFixtures.AUDIT_SCOPE;
     private static String system;
+    /** The suite's server runs with max-clients-per-registrar=30 (KeycloakServer). */
+    private static final int REGISTRAR_CAP = 30;
 
     @BeforeAll
     static void setUp() {
@@ -144,6 +146,48 @@ class ClientsApiIT extends OnSharedServer {
         // Gone already: nothing to do, no error (Creatio repeats RemoveClient).
         assertEquals("{\"affectedClientCount\":0}", api.ok("Clients/remove", system, Map.of("ClientId", owner.get("clientId").asText())).toString());
         assertEquals(404, api.call("Clients/info", system, Map.of("ClientId", owner.get("clientId").asText())).status());
+    }
+
+    /** Issue 19, finding 2: a registrar has at most max-clients-per-registrar clients (30 on the suite's server). */
+    @Test
+    void registrationsBeyondMaxClientsPerRegistrarAre409() {
+        String registrar = seededRegistrar("it-registrar-cap-" + UUID.randomUUID());
+        List<String> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < REGISTRAR_CAP; i++) {
+            mine.add(api.register(registrar, Map.of("ClientName", "Capped " + i)).get("clientId").asText());
+        }
+        String refused = "it-over-cap-" + UUID.randomUUID();
+        assertRegistrarCapRefused(api.call("Clients/register", registrar, Map.of("ClientId", refused)));
+        assertEquals(404, api.call("Clients/info", registrar, Map.of("ClientId", refused)).status(), "nothing was registered");
+        assertEquals("[]", kc.admin("GET", "/realms/creatio/clients?clientId=" + refused, null).body());
+        // Creatio's AddClient of a new app counts alike; AddClient again of an app it has is no new client and passes.
+        assertRegistrarCapRefused(api.call("Clients/register", registrar,
+                CreatioIntegrationIT.addClientBody("", "Over the cap", UUID.randomUUID().toString(), List.of())));
+        String repeated = CreatioIntegrationIT.addClientBody(mine.get(0), "Capped again", UUID.randomUUID().toString(), List.of());
+        assertEquals(200, api.call("Clients/register", registrar, repeated).status());
+        // One removed, one more.
+        assertEquals(1, api.ok("Clients/remove", registrar, Map.of("ClientId", mine.get(1))).get("affectedClientCount").asInt());
+        assertEquals(200, api.call("Clients/register", registrar, Map.of("ClientId", refused)).status());
+    }
+
+    /** Parallel registrations at cap-1 are counted one after another (the registrar's row is locked): exactly one passes. */
+    @Test
+    void parallelRegistrationsAtCapMinusOneAdmitExactlyOne() throws Exception {
+        String registrar = seededRegistrar("it-registrar-race-" + UUID.randomUUID());
+        for (int i = 0; i < REGISTRAR_CAP - 1; i++) {
+            api.register(registrar, Map.of("ClientName", "Raced " + i));
+        }
+        List<Http.Response> answers = SecurityFixtures.parallel(3, i -> api.call("Clients/register", registrar, Map.of("ClientName", "Race " + i)));
+        List<Integer> statuses = answers.stream().map(Http.Response::status).sorted().toList(); // a 200 body holds a secret: not printed
+        assertEquals(List.of(200, 409, 409), statuses);
+        answers.stream().filter(r -> r.status() == 409).forEach(ClientsApiIT::assertRegistrarCapRefused);
+    }
+
+    private static void assertRegistrarCapRefused(Http.Response r) {
+        assertEquals(409, r.status(), "the status (a 200 body holds a secret: not printed)");
+        JsonNode e = SecurityFixtures.error(r, 409, "conflict");
+        String description = e.get("error_description").asText();
+        assertTrue(description.contains("max-clients-per-registrar") && description.contains("at most " + REGISTRAR_CAP), e.toString());
     }
 
     private static List<String> names(JsonNode array) {

@@ -50,7 +50,10 @@ public final class KeycloakServer implements AutoCloseable {
                 // Short, so that the expiry test sees the sweep remove a resource within seconds.
                 "KC_SPI_IDENTITY_BRIDGE__DEFAULT__RESOURCE_SWEEP_INTERVAL", "5",
                 // Small, so that ResourceRulesIT reaches the cap of live resources per owner in a few seconds.
-                "KC_SPI_IDENTITY_BRIDGE__DEFAULT__MAX_RESOURCES_PER_OWNER", "100"));
+                "KC_SPI_IDENTITY_BRIDGE__DEFAULT__MAX_RESOURCES_PER_OWNER", "100",
+                // Small too, for ResourceRulesIT and ClientsApiIT: every other test stays well below them.
+                "KC_SPI_IDENTITY_BRIDGE__DEFAULT__MAX_RESOURCES_PER_GRANTEE", "30",
+                "KC_SPI_IDENTITY_BRIDGE__DEFAULT__MAX_CLIENTS_PER_REGISTRAR", "30"));
         if (TestDatabase.suiteOnPostgres()) {
             TestDatabase db = TestDatabase.suite();
             if (db == null) {

@@ -15,11 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §4 "Resources" (issue 10, finding 5): reserved names, a cap per owner, and expiry for every grant. */
+/** SPEC §4 "Resources" (issue 10, finding 5; issue 19, finding 2): reserved names, caps per owner and grantee, and expiry for every grant. */
 class ResourceRulesIT extends OnSharedServer {
 
     /** The suite's server runs with max-resources-per-owner=100 (KeycloakServer). */
     private static final int CAP = 100;
+    /** And with max-resources-per-grantee=30. */
+    private static final int GRANTEE_CAP = 30;
     private static final String OWNER = "it-resources-owner";
     private static final String CAP_OWNER = "it-resources-cap-owner";
     private static final String GRANTEE = "it-resources-grantee";
@@ -60,14 +62,142 @@ class ResourceRulesIT extends OnSharedServer {
     void liveResourcesPerOwnerAreCapped() {
         String token = SecurityFixtures.registrarToken(api, CAP_OWNER);
         String prefix = "cap_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        // Without grantees (Creatio's AddResource body): a grantee may hold fewer (max-resources-per-grantee=30).
         for (int i = 0; i < CAP; i++) {
-            api.ok("OwnedResources/register", token, OwnedResourcesIT.registerBody(prefix + i, Instant.now().plus(1, ChronoUnit.HOURS), GRANTEE));
+            api.ok("OwnedResources/register", token, addResourceBody(prefix + i, Instant.now().plus(1, ChronoUnit.HOURS)));
         }
         JsonNode e = SecurityFixtures.error(api.call("OwnedResources/register", token,
                 OwnedResourcesIT.registerBody(prefix + CAP, Instant.now().plus(1, ChronoUnit.HOURS), GRANTEE)), 409, "conflict");
         assertTrue(e.get("error_description").asText().contains("max-resources-per-owner"), e.toString());
         assertEquals(1, api.ok("OwnedResources/delete", token, Map.of("Resources", List.of(prefix + 0))).get("affectedResourceCount").asInt());
         api.ok("OwnedResources/register", token, OwnedResourcesIT.registerBody(prefix + CAP, Instant.now().plus(1, ChronoUnit.HOURS), GRANTEE));
+    }
+
+    /** Issue 19, finding 2: an update that makes an expired resource live again counts as a register would. */
+    @Test
+    void revivingAnExpiredResourceCountsAgainstTheOwnersCap() throws InterruptedException {
+        Revival r = expiredAtTheCap();
+        // OwnedResources/update without ExpirationDate: it would never expire again.
+        Http.Response refused = api.call("OwnedResources/update", r.token(), """
+                {"Name":"%s","DisplayName":"revived","Properties":{"Type":"TempAccess"}}""".formatted(r.expired()));
+        assertOwnerCapRefused(refused, r);
+    }
+
+    /** The same through Creatio's repeated AddResource (OwnedResources/register of the name again), with a new expiry. */
+    @Test
+    void updateThatMakesAResourceLiveCountsAgainstTheCap() throws InterruptedException {
+        Revival r = expiredAtTheCap();
+        Http.Response refused = api.call("OwnedResources/register", r.token(), addResourceBody(r.expired(), Instant.now().plus(1, ChronoUnit.DAYS)));
+        assertOwnerCapRefused(refused, r);
+    }
+
+    /**
+     * An owner at the cap whose one expired resource is granted to a fresh grantee. The sweep may remove the expired
+     * resource before the refused call; then that call is a register, which the same cap refuses alike.
+     */
+    private static Revival expiredAtTheCap() throws InterruptedException {
+        String owner = "it-revival-owner-" + UUID.randomUUID();
+        SecurityFixtures.seedRegistrar(kc, owner, null);
+        String token = SecurityFixtures.registrarToken(api, owner);
+        String grantee = "it-revival-grantee-" + UUID.randomUUID();
+        String secret = kc.createServiceClient(grantee, List.of());
+        String prefix = "rev_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        for (int i = 1; i < CAP; i++) {
+            api.ok("OwnedResources/register", token, addResourceBody(prefix + i, Instant.now().plus(1, ChronoUnit.HOURS)));
+        }
+        String expired = prefix + "expiring";
+        Instant expires = Instant.now().plus(3, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+        api.ok("OwnedResources/register", token, OwnedResourcesIT.registerBody(expired, expires, grantee));
+        Thread.sleep(Math.max(0, expires.toEpochMilli() - System.currentTimeMillis()) + 100);
+        // Expired, so no longer counted: one more registers, and the owner is at the cap again.
+        api.ok("OwnedResources/register", token, addResourceBody(prefix + CAP, Instant.now().plus(1, ChronoUnit.HOURS)));
+        return new Revival(owner, token, expired, grantee, secret);
+    }
+
+    private record Revival(String owner, String token, String expired, String grantee, String granteeSecret) {
+    }
+
+    /** 409 naming the option; the resource stays expired: its grantee cannot have it, its owner's list lacks it. */
+    private static void assertOwnerCapRefused(Http.Response refused, Revival r) {
+        JsonNode e = SecurityFixtures.error(refused, 409, "conflict");
+        String description = e.get("error_description").asText();
+        assertTrue(description.contains("max-resources-per-owner") && description.contains("at most " + CAP), e.toString());
+        assertEquals("invalid_scope", api.tokenResponse(r.grantee(), r.granteeSecret(), r.expired()).json().get("error").asText());
+        JsonNode groups = api.ok("OwnedResources/list", r.token(), Map.of("ClientId", r.owner()));
+        assertEquals(CAP, groups.get(0).get("resources").size(), groups.toString());
+        assertFalse(groups.toString().contains("\"" + r.expired() + "\""), "the refused revival left it expired");
+    }
+
+    /** Creatio's AddResource body: no grantees (GrantAccess links apps later). */
+    static String addResourceBody(String name, Instant expires) {
+        return """
+                {"Name":"%s","DisplayName":"d","Properties":{"Type":"ApplicationAccess","ExpirationDate":"%s"}}"""
+                .formatted(name, expires.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Issue 19, finding 2: live resources granted to one client are capped across all owners, on every path that grants. */
+    @Test
+    void grantsBeyondMaxResourcesPerGranteeAre409() {
+        String a = freshRegistrar("it-grantee-cap-a-");
+        String b = freshRegistrar("it-grantee-cap-b-");
+        String grantee = "it-grantee-cap-" + UUID.randomUUID();
+        String granteeSecret = kc.createServiceClient(grantee, List.of());
+        String other = "it-grantee-cap-other-" + UUID.randomUUID();
+        String otherSecret = kc.createServiceClient(other, List.of());
+        String prefix = "gc_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        Instant hour = Instant.now().plus(1, ChronoUnit.HOURS);
+        for (int i = 0; i < GRANTEE_CAP; i++) { // two owners, half each: the cap counts them together
+            api.ok("OwnedResources/register", i % 2 == 0 ? a : b, OwnedResourcesIT.registerBody(prefix + i, hour, grantee));
+        }
+
+        // OwnedResources/register with GranteeClientIds: refused whole, for the other grantee as well.
+        String over = prefix + "over";
+        assertGranteeCapRefused(api.call("OwnedResources/register", b, OwnedResourcesIT.registerBody(over, hour, other, grantee)), grantee);
+        assertEquals("invalid_scope", api.tokenResponse(other, otherSecret, over).json().get("error").asText(), "nothing was registered");
+        api.ok("OwnedResources/register", b, OwnedResourcesIT.registerBody(over, hour, other));
+
+        // OwnedResources/grant (Creatio's GrantAccess) of a resource registered without grantees.
+        String plain = prefix + "plain";
+        api.ok("OwnedResources/register", a, addResourceBody(plain, hour));
+        Map<String, String> grant = Map.of("ClientId", grantee, "ResourceName", plain);
+        assertGranteeCapRefused(api.call("OwnedResources/grant", a, grant), grantee);
+        assertEquals("invalid_scope", api.tokenResponse(grantee, granteeSecret, plain).json().get("error").asText(), "nothing was granted");
+        // Granted already is still no error at the cap, and another client is not affected.
+        assertFalse(api.ok("OwnedResources/grant", a, Map.of("ClientId", grantee, "ResourceName", prefix + 0)).get("granted").asBoolean());
+        assertTrue(api.ok("OwnedResources/grant", a, Map.of("ClientId", other, "ResourceName", plain)).get("granted").asBoolean());
+
+        // One fewer live resource, one more grant.
+        assertEquals(1, api.ok("OwnedResources/delete", a, Map.of("Resources", List.of(prefix + 0))).get("affectedResourceCount").asInt());
+        assertTrue(api.ok("OwnedResources/grant", a, grant).get("granted").asBoolean());
+        assertTrue(scopes(api.token(grantee, granteeSecret, plain)).contains(plain));
+    }
+
+    /** Parallel calls at cap-1 are counted one after another (the grantee's row is locked): exactly one passes. */
+    @Test
+    void parallelRegistrationsGrantingOneClientAtCapMinusOneAdmitExactlyOne() throws Exception {
+        String owner = freshRegistrar("it-grantee-race-");
+        String grantee = "it-grantee-race-" + UUID.randomUUID();
+        kc.createServiceClient(grantee, List.of());
+        String prefix = "gr_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        Instant hour = Instant.now().plus(1, ChronoUnit.HOURS);
+        for (int i = 0; i < GRANTEE_CAP - 1; i++) {
+            api.ok("OwnedResources/register", owner, OwnedResourcesIT.registerBody(prefix + i, hour, grantee));
+        }
+        List<Http.Response> answers = SecurityFixtures.parallel(3, i -> api.call("OwnedResources/register", owner,
+                OwnedResourcesIT.registerBody(prefix + "race" + i, hour, grantee)));
+        assertEquals(1, answers.stream().filter(r -> r.status() == 200).count(), answers.toString());
+        answers.stream().filter(r -> r.status() != 200).forEach(r -> assertGranteeCapRefused(r, grantee));
+    }
+
+    private static void assertGranteeCapRefused(Http.Response r, String grantee) {
+        JsonNode e = SecurityFixtures.error(r, 409, "conflict");
+        String description = e.get("error_description").asText();
+        assertTrue(description.contains("max-resources-per-grantee") && description.contains("at most " + GRANTEE_CAP)
+                && description.contains("'" + grantee + "'"), e.toString());
+    }
+
+    private static String freshRegistrar(String prefix) {
+        return seededRegistrar(prefix + UUID.randomUUID());
     }
 
     @Test
@@ -84,20 +214,36 @@ class ResourceRulesIT extends OnSharedServer {
         Thread.sleep(Math.max(0, expires.toEpochMilli() - System.currentTimeMillis()) + 100);
         assertEquals("invalid_scope", api.tokenResponse(GRANTEE, SecurityFixtures.SECRET, name).json().get("error").asText());
         assertFalse(scopes(api.token(GRANTEE, SecurityFixtures.SECRET, null)).contains(name), "client_credentials without scope");
-        assertFalse(scopes(password(name).get("access_token").asText()).contains(name), "password");
-        Http.Response refreshed = Http.postForm(kc.realmUrl() + "/connect/token", Http.form("grant_type", "refresh_token",
-                "refresh_token", refresh), GRANTEE, SecurityFixtures.SECRET);
-        assertEquals(200, refreshed.status(), refreshed.body());
-        assertFalse(scopes(refreshed.json().get("access_token").asText()).contains(name), "refresh_token");
-        String location = BrowserlessLogin.login(kc.realmUrl() + "/connect/authorize?client_id=" + GRANTEE + "&response_type=code"
+        // From here on the sweep (every 5 s on the suite's server) may remove the resource at any moment; a request that
+        // names it then is refused as naming an unknown scope, which keeps it out of every token as well.
+        notCarried(Http.postForm(kc.realmUrl() + "/connect/token", Http.form("grant_type", "password", "username", USER,
+                "password", PASSWORD, "scope", name), GRANTEE, SecurityFixtures.SECRET), name, "password");
+        notCarried(Http.postForm(kc.realmUrl() + "/connect/token", Http.form("grant_type", "refresh_token",
+                "refresh_token", refresh), GRANTEE, SecurityFixtures.SECRET), name, "refresh_token");
+        String location = BrowserlessLogin.loginOrRefusal(kc.realmUrl() + "/connect/authorize?client_id=" + GRANTEE + "&response_type=code"
                 + "&scope=" + BrowserlessLogin.enc("openid " + name) + "&state=s&redirect_uri=" + BrowserlessLogin.enc(CALLBACK), USER, PASSWORD);
-        String code = ApiCallerRuleIT.params(java.net.URI.create(location).getRawQuery()).get("code");
+        Map<String, String> redirect = ApiCallerRuleIT.params(java.net.URI.create(location).getRawQuery());
+        if (redirect.containsKey("error")) {
+            assertEquals("invalid_scope", redirect.get("error"), location);
+            assertFalse(api.clientScopeNames().contains(name), "refused at authorize only once the sweep removed it: " + location);
+            return;
+        }
         Http.Response tokens = Http.postForm(kc.realmUrl() + "/connect/token", Http.form("grant_type", "authorization_code",
-                "code", code, "redirect_uri", CALLBACK), GRANTEE, SecurityFixtures.SECRET);
-        assertEquals(200, tokens.status(), tokens.body());
-        JsonNode claims = Http.jwtPayload(tokens.json().get("access_token").asText());
-        assertFalse(scopes(tokens.json().get("access_token").asText()).contains(name), "authorization_code");
-        assertFalse(claims.path("aud").toString().contains(name), "aud");
+                "code", redirect.get("code"), "redirect_uri", CALLBACK), GRANTEE, SecurityFixtures.SECRET);
+        notCarried(tokens, name, "authorization_code");
+        if (tokens.status() == 200) {
+            assertFalse(Http.jwtPayload(tokens.json().get("access_token").asText()).path("aud").toString().contains(name), "aud");
+        }
+    }
+
+    /** A token answer without the expired resource: 200 without it, or, once the sweep removed it, invalid_scope. */
+    private static void notCarried(Http.Response r, String name, String grant) {
+        if (r.status() == 200) {
+            assertFalse(scopes(r.json().get("access_token").asText()).contains(name), grant);
+            return;
+        }
+        assertEquals("invalid_scope", r.json().path("error").asText(), grant + ": " + r.body());
+        assertFalse(api.clientScopeNames().contains(name), grant + " refused only once the sweep removed it: " + r.body());
     }
 
     private static JsonNode password(String scope) {

@@ -78,6 +78,30 @@ final class SecurityFixtures {
         return json;
     }
 
+    /** Sends n calls released at the same instant (call i gets i); their answers, in order. */
+    static List<Http.Response> parallel(int n, java.util.function.IntFunction<Http.Response> call) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Http.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return call.apply(k);
+                }));
+            }
+            go.countDown();
+            List<Http.Response> out = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Http.Response> f : answers) {
+                out.add(f.get(2, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static <T> List<T> concat(List<T> a, List<T> b) {
         List<T> out = new java.util.ArrayList<>(a);
         out.addAll(b);

@@ -50,6 +50,7 @@ final class ClientRegistry {
         CreatioAppBody.toIs4(node, true);
         refuse(rules().check(node));
         node = rules().completed(node);
+        RegistrarCap.lock(ctx);
         // Registration reports its problems in the answer; it never throws them.
         ClientWrites.Registered r = writes().register(node, stateRules());
         if (!r.problems().isEmpty()) {
@@ -61,6 +62,7 @@ final class ClientRegistry {
         if (r.exists()) {
             throw ApiError.conflict("client '" + r.clientId() + "' exists already");
         }
+        RegistrarCap.check(ctx); // a new client: over the cap, the 409 rolls it back
         Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(ctx.session().clients().getClientByClientId(ctx.realm(), r.clientId())));
         out.put("clientSecret", r.secret()); // the only time it is shown; Keycloak keeps only its hash
         out.put("secret", r.secret()); // the name Creatio's AddClient reads

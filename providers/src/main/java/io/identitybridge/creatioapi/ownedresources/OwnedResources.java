@@ -7,8 +7,6 @@ import io.identitybridge.ownedresources.OwnedResourceEntity;
 import io.identitybridge.ownedresources.ResourceScopes;
 import io.identitybridge.ownedresources.ResourceStore;
 
-import io.identitybridge.config.IdentityBridgeProvider;
-import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.creatioapi.CallContext;
 import io.identitybridge.vocabulary.ClientFields;
@@ -32,11 +30,13 @@ final class OwnedResources {
     private final CallContext ctx;
     private final RealmModel realm;
     private final ResourceStore store;
+    private final ResourceCaps caps;
 
     OwnedResources(CallContext ctx) {
         this.ctx = ctx;
         this.realm = ctx.realm();
         this.store = new ResourceStore(ctx.session());
+        this.caps = new ResourceCaps(ctx, store);
     }
 
     Map<String, Object> register(ResourceRequests.Register r) {
@@ -50,11 +50,6 @@ final class OwnedResources {
         if (store.scopeNameTaken(realm, r.name())) {
             throw ApiError.conflict("'" + r.name() + "' is the name of an existing client scope of realm '" + realm.getName() + "'");
         }
-        int max = ctx.session().getProvider(IdentityBridgeProvider.class).settings().maxResourcesPerOwner();
-        if (store.countLive(realm, ctx.caller().getId(), System.currentTimeMillis()) >= max) {
-            throw ApiError.conflict("client '" + ctx.caller().getClientId() + "' owns " + max + " live resources already, the most"
-                    + " one client may own (server option " + IdentityBridgeSettings.cliName(IdentityBridgeSettings.OPT_MAX_RESOURCES_PER_OWNER) + ")");
-        }
         List<ClientModel> grantees = new ArrayList<>();
         for (String clientId : r.grantees()) {
             ClientModel grantee = ctx.session().clients().getClientByClientId(realm, clientId);
@@ -66,6 +61,7 @@ final class OwnedResources {
             }
             grantees.add(grantee);
         }
+        caps.beforeLive(grantees);
         ClientScopeModel scope = ResourceScopes.create(realm, r.name(), r.displayName(), r.expiresAt());
         OwnedResourceEntity e = new OwnedResourceEntity();
         e.setId(KeycloakModelUtils.generateId());
@@ -104,6 +100,9 @@ final class OwnedResources {
         if (scope == null) {
             throw ApiError.conflict("resource '" + r.name() + "' is being removed; try again");
         }
+        if (e.getExpiresAt() != null && e.getExpiresAt() <= System.currentTimeMillis()) {
+            caps.beforeRevival(e); // an update always gives a future expiry or none: the resource is live again
+        }
         ResourceScopes.update(scope, r.displayName(), r.expiresAt());
         e.setDisplayName(r.displayName());
         e.setType(r.type());
@@ -132,6 +131,7 @@ final class OwnedResources {
         }
         boolean has = client.getClientScopes(false).containsKey(scope.getName()) || client.getClientScopes(true).containsKey(scope.getName());
         if (!has) {
+            caps.beforeGrant(client);
             client.addClientScope(scope, false);
         }
         Map<String, Object> out = new LinkedHashMap<>();
