@@ -216,8 +216,26 @@ class MigrationIT {
         assertEquals(401, web.status(), web.body());
     }
 
+    /** The command writes --schema into SQL text: anything but an identifier is refused before it connects. */
     @Test
     @Order(6)
+    void theSchemaOptionTakesOnlyAnIdentifier() {
+        for (String schema : List.of("ib_is4_v4\"; DROP TABLE \"Clients\"; --", "ib_is4_v4; DROP SCHEMA ib_is4_v4 CASCADE")) {
+            MigrateCommand.Result r = MigrateCommand.run(List.of("--jdbc-url", db.url(), "--db-user", db.user(), "--schema", schema,
+                    "--out", work.resolve("refused.json").toString()), Map.of("IB_DB_PASSWORD", db.password()));
+            assertEquals(2, r.exit(), r.output());
+            assertTrue(r.output().startsWith("error: --schema must be a plain identifier"), r.output());
+        }
+        assertEquals("2", db.sql("SELECT count(*) FROM ib_is4_v4.\"Clients\""), "the IS4 tables are untouched");
+        assertFalse(Files.exists(work.resolve("refused.json")));
+        MigrateCommand.Result ok = MigrateCommand.run(List.of("--jdbc-url", db.url(), "--db-user", db.user(), "--schema", "ib_is4_v4",
+                "--out", work.resolve("by-schema.json").toString()), Map.of("IB_DB_PASSWORD", db.password()));
+        assertEquals(0, ok.exit(), ok.output());
+        assertNoSecretIn(ok.output());
+    }
+
+    @Test
+    @Order(7)
     void grantTypesRedirectUrisPkceAndScopesBehaveAsInIdentityServer4() {
         // authorization_code only: client_credentials is refused for the web client, and the service client has no browser flow.
         Http.Response cc = Http.postForm(kc.realmUrl() + "/protocol/openid-connect/token", Http.form("grant_type", "client_credentials"), WEB_4X, S4);
@@ -240,7 +258,7 @@ class MigrationIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void corsOriginsPostLogoutUrisPropertiesAndScopesArrivedInKeycloak() throws Exception {
         // AllowedCorsOrigins: Keycloak answers the allowed origin on the token endpoint.
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(kc.realmUrl() + "/protocol/openid-connect/token"))
