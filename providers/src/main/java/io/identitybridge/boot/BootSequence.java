@@ -6,6 +6,7 @@ import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.creatioapi.ApiScopesInRealm;
 import io.identitybridge.ownedresources.ExpiredResourceSweep;
 import io.identitybridge.ownedresources.ResourceLifecycle;
+import io.identitybridge.secrets.ClientAuthFlow;
 import io.identitybridge.signingkey.SigningCertificate;
 import io.identitybridge.signingkey.SigningKeyOnBoot;
 import org.keycloak.models.KeycloakSession;
@@ -20,8 +21,8 @@ import org.keycloak.timer.TimerProvider;
 
 /**
  * Everything the bundle does at start, in one place and in this order, once Keycloak has migrated and imported realms
- * ({@code PostMigrationEvent}): the realm's browser-tokens policy and API scopes, the signing key, seeding, then the
- * expired-resource sweep. Every other event goes to the owned resources' lifecycle listener.
+ * ({@code PostMigrationEvent}): the realm's browser-tokens policy, API scopes and client-authentication order, the
+ * signing key, seeding, then the expired-resource sweep. Every other event goes to the owned resources' lifecycle listener.
  */
 final class BootSequence implements ProviderEventListener {
 
@@ -48,6 +49,7 @@ final class BootSequence implements ProviderEventListener {
             if (realm != null) {
                 BrowserTokensPolicy.ensure(session, realm);
                 ApiScopesInRealm.ensure(realm);
+                ClientAuthFlow.ensureFirst(realm);
             }
         });
         if (signingCertificate != null) {

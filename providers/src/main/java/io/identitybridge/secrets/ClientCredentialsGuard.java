@@ -1,0 +1,95 @@
+package io.identitybridge.secrets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * What a client-authentication request may not carry, judged before any authenticator looks a client up. A NUL in a
+ * client id fails PostgreSQL's lookup (logged at ERROR before any mapper can answer), and a Basic header whose id or
+ * secret holds a broken percent escape (RFC 6749 §2.3.1 form-encodes both) makes Keycloak's client-secret
+ * authenticator throw, logged at ERROR with a stack trace. No client id holds a control character (ClientIds refuse
+ * them) and no secret holds a NUL, so refusing those changes no answer a real client gets.
+ */
+final class ClientCredentialsGuard {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ClientCredentialsGuard() {
+    }
+
+    /**
+     * Why the credentials are refused, or null when they may go on: from the Authorization header, the form's
+     * {@code client_id}s and {@code client_secret}s and the subjects and issuers of its {@code client_assertion}s.
+     */
+    static String refusal(String authorization, List<String> clientIds, List<String> secrets, List<String> assertions) {
+        if (authorization != null && authorization.length() >= 6 && authorization.substring(0, 6).equalsIgnoreCase("basic ")) {
+            String basic = basicRefusal(authorization.substring(6));
+            if (basic != null) {
+                return basic;
+            }
+        }
+        if (clientIds.stream().anyMatch(ClientCredentialsGuard::hasControl)) {
+            return "client_id holds a control character";
+        }
+        if (secrets.stream().anyMatch(s -> s.indexOf('\0') >= 0)) {
+            return "client_secret holds a NUL";
+        }
+        for (String assertion : assertions) {
+            JsonNode claims = payload(assertion);
+            if (claims != null && (hasControl(claims.path("sub").asText("")) || hasControl(claims.path("iss").asText("")))) {
+                return "client_assertion names a client with a control character";
+            }
+        }
+        return null;
+    }
+
+    /** The Basic header as Keycloak reads it (MIME base64, then form-decoded id and secret), refused where it would throw. */
+    private static String basicRefusal(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null; // Keycloak reads no credentials from it either
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String id;
+        String secret;
+        try {
+            id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+            secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "the Basic header's client id or secret is not form-encoded";
+        }
+        if (hasControl(id)) {
+            return "the Basic header's client id holds a control character";
+        }
+        return secret.indexOf('\0') >= 0 ? "the Basic header's secret holds a NUL" : null;
+    }
+
+    /** A JWT's claims without checking anything else; null when it is no JWT (Keycloak refuses those itself). */
+    private static JsonNode payload(String jwt) {
+        String[] parts = jwt.split("\\.", -1);
+        if (parts.length < 2) {
+            return null;
+        }
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims != null && claims.isObject() ? claims : null;
+        } catch (IllegalArgumentException | IOException e) {
+            return null;
+        }
+    }
+
+    static boolean hasControl(String s) {
+        return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+}
