@@ -55,6 +55,11 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
             boolean formSecret = form.containsKey(OAuth2Constants.CLIENT_SECRET);
             // RFC 6749 §2.3.1: one authentication method per request. A form client_id may only repeat the header's.
             if (secret != null && (formSecret || formId != null && !formId.equals(clientId))) {
+                // The flow heeds an authenticator's answer only for a client of its own type: name the header's client.
+                ClientModel headerClient = context.getSession().clients().getClientByClientId(context.getRealm(), clientId);
+                if (headerClient != null) {
+                    context.setClient(headerClient);
+                }
                 context.challenge(ClientAuthUtil.errorResponse(400, "invalid_request",
                         "Client credentials are given both in the Authorization header and in the request body"));
                 return;
