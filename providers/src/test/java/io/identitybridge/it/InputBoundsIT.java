@@ -106,6 +106,41 @@ class InputBoundsIT extends OnSharedServer {
     }
 
     @Test
+    void malformedClientCredentialsAreInvalidClientBeforeAnyClientLookup() throws InterruptedException {
+        int logStart = kc.log().length();
+        String secret = SecurityFixtures.SECRET;
+        List<String[]> cases = List.of( // {Authorization header or null, form parameters}
+                new String[]{basic("a%zz:" + secret), ""}, // Keycloak's own authenticator throws on it: an ERROR with a stack trace
+                new String[]{basic(REGISTRAR + ":%"), ""},
+                new String[]{basic("a\u0000b:" + secret), ""}, // PostgreSQL refuses the NUL in the lookup: an ERROR
+                new String[]{basic("a%00b:" + secret), ""},
+                new String[]{basic(REGISTRAR + ":" + secret + "\u0000"), ""},
+                new String[]{null, "&client_id=a%00b&client_secret=x"},
+                new String[]{null, "&client_id=" + REGISTRAR + "&client_id=a%01b&client_secret=" + secret},
+                new String[]{null, "&client_id=" + REGISTRAR + "&client_secret=" + secret + "%00"});
+        for (String path : List.of("/connect/token", "/protocol/openid-connect/token", "/connect/introspect",
+                "/protocol/openid-connect/token/introspect", "/connect/revocation", "/protocol/openid-connect/revoke")) {
+            for (String[] c : cases) {
+                List<String> headers = new java.util.ArrayList<>(List.of("Accept: application/json", "Content-Type: application/x-www-form-urlencoded"));
+                if (c[0] != null) {
+                    headers.add("Authorization: " + c[0]);
+                }
+                HostileRequests.Answer a = HostileRequests.raw(kc, "POST /realms/creatio" + path, headers,
+                        ("grant_type=client_credentials&token=x" + c[1]).getBytes(StandardCharsets.US_ASCII));
+                assertEquals(401, a.status(), path + " " + cases.indexOf(c) + ": " + a.body());
+                assertTrue(a.body().contains("\"invalid_client\""), path + " " + cases.indexOf(c) + ": " + a.body());
+            }
+        }
+        Thread.sleep(500); // the log is written asynchronously
+        List<String> errors = HostileRequests.errorLines(kc.log().substring(logStart));
+        assertTrue(errors.isEmpty(), "the server logged ERROR:\n" + String.join("\n", errors));
+    }
+
+    private static String basic(String idColonSecret) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(idColonSecret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void anEmptySecretNeverAuthenticates() {
         for (String secret : List.of("", " ")) {
             Http.Response basic = api.tokenResponse(REGISTRAR, secret, null);
