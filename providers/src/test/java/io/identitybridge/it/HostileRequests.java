@@ -161,13 +161,22 @@ final class HostileRequests {
             if (body != null) {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
             }
-            OutputStream out = socket.getOutputStream();
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                out.write(body);
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+                if (body != null) {
+                    out.write(body);
+                }
+                out.flush();
+            } catch (java.net.SocketException e) {
+                // The server may answer an oversized header early and close: its answer is still there to read.
             }
-            out.flush();
-            String answer = readAll(socket.getInputStream());
+            String answer;
+            try {
+                answer = readAll(socket.getInputStream());
+            } catch (java.net.SocketException e) {
+                return new Answer(-1, "connection closed by the server without an answer");
+            }
             JwtCheck.scan(answer);
             int firstSpace = answer.indexOf(' ');
             int status = firstSpace < 0 ? -1 : Integer.parseInt(answer.substring(firstSpace + 1, firstSpace + 4));
