@@ -1,9 +1,9 @@
 package io.identitybridge.secrets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.keycloak.jose.jws.JWSInput;
+import org.keycloak.jose.jws.JWSInputException;
+import org.keycloak.representations.JsonWebToken;
 
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -13,19 +13,19 @@ import java.util.List;
  * What a client-authentication request may not carry, judged before any authenticator looks a client up. A NUL in a
  * client id fails PostgreSQL's lookup (logged at ERROR before any mapper can answer), and a Basic header whose id or
  * secret holds a broken percent escape (RFC 6749 §2.3.1 form-encodes both) makes Keycloak's client-secret
- * authenticator throw, logged at ERROR with a stack trace. No client id holds a control character (ClientIds refuse
- * them) and no secret holds a NUL, so refusing those changes no answer a real client gets.
+ * authenticator throw, logged at ERROR with a stack trace; a client_assertion that is no JWT is logged at ERROR by
+ * Keycloak's JWT authenticators. No client id holds a control character (ClientIds refuse them), no secret holds a
+ * NUL and no unreadable assertion authenticates, so refusing those changes no answer a real client gets.
  */
 final class ClientCredentialsGuard {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ClientCredentialsGuard() {
     }
 
     /**
      * Why the credentials are refused, or null when they may go on: from the Authorization header, the form's
-     * {@code client_id}s and {@code client_secret}s and the subjects and issuers of its {@code client_assertion}s.
+     * {@code client_id}s and {@code client_secret}s and its {@code client_assertion}s (each a JWT whose subject and
+     * issuer hold no control character).
      */
     static String refusal(String authorization, List<String> clientIds, List<String> secrets, List<String> assertions) {
         if (authorization != null && authorization.length() >= 6 && authorization.substring(0, 6).equalsIgnoreCase("basic ")) {
@@ -41,8 +41,11 @@ final class ClientCredentialsGuard {
             return "client_secret holds a NUL";
         }
         for (String assertion : assertions) {
-            JsonNode claims = payload(assertion);
-            if (claims != null && (hasControl(claims.path("sub").asText("")) || hasControl(claims.path("iss").asText("")))) {
+            JsonWebToken token = assertion(assertion);
+            if (token == null) {
+                return "client_assertion is not a JWT";
+            }
+            if (hasControl(nz(token.getSubject())) || hasControl(nz(token.getIssuer()))) {
                 return "client_assertion names a client with a control character";
             }
         }
@@ -75,18 +78,20 @@ final class ClientCredentialsGuard {
         return secret.indexOf('\0') >= 0 ? "the Basic header's secret holds a NUL" : null;
     }
 
-    /** A JWT's claims without checking anything else; null when it is no JWT (Keycloak refuses those itself). */
-    private static JsonNode payload(String jwt) {
-        String[] parts = jwt.split("\\.", -1);
-        if (parts.length < 2) {
-            return null;
-        }
+    /**
+     * The assertion read as Keycloak's JWT client authenticators read it, or null where they would fail to (they log
+     * that at ERROR): nothing is verified here, the authenticators do that.
+     */
+    private static JsonWebToken assertion(String jwt) {
         try {
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims != null && claims.isObject() ? claims : null;
-        } catch (IllegalArgumentException | IOException e) {
+            return new JWSInput(jwt).readJsonContent(JsonWebToken.class);
+        } catch (JWSInputException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     static boolean hasControl(String s) {

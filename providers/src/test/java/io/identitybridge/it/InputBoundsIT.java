@@ -89,7 +89,8 @@ class InputBoundsIT extends OnSharedServer {
             }
         }
         // A NUL in a form's client_id reaches Keycloak's own client lookup, which PostgreSQL refuses (once a 500).
-        for (String path : List.of("/connect/authorize", "/protocol/openid-connect/auth", "/connect/token")) {
+        for (String path : List.of("/connect/authorize", "/protocol/openid-connect/auth", "/connect/token", "/connect/endsession",
+                "/protocol/openid-connect/logout")) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(kc.realmUrl() + path))
                     .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&response_type=code&client_id=a%00b&client_secret=x"))
@@ -129,6 +130,23 @@ class InputBoundsIT extends OnSharedServer {
                         ("grant_type=client_credentials&token=x" + c[1]).getBytes(StandardCharsets.US_ASCII));
                 assertEquals(401, a.status(), path + " " + cases.indexOf(c) + ": " + a.body());
                 assertTrue(a.body().contains("\"invalid_client\""), path + " " + cases.indexOf(c) + ": " + a.body());
+            }
+        }
+        Thread.sleep(500); // the log is written asynchronously
+        List<String> errors = HostileRequests.errorLines(kc.log().substring(logStart));
+        assertTrue(errors.isEmpty(), "the server logged ERROR:\n" + String.join("\n", errors));
+    }
+
+    @Test
+    void aBodyThatIsNotMultipartIs400NeverA500() throws InterruptedException {
+        int logStart = kc.log().length();
+        for (String path : List.of("/connect/token", "/protocol/openid-connect/token", "/connect/introspect", "/connect/revocation",
+                "/connect/userinfo", "/connect/endsession", "/connect/authorize", "/protocol/openid-connect/logout")) {
+            for (String type : List.of("multipart/form-data; boundary=x", "multipart/form-data")) {
+                HostileRequests.Answer a = HostileRequests.raw(kc, "POST /realms/creatio" + path, List.of("Accept: application/json",
+                        "Content-Type: " + type), "grant_type=client_credentials&client_id=x".getBytes(StandardCharsets.US_ASCII));
+                assertEquals(400, a.status(), path + " " + type + ": " + a.body());
+                assertTrue(a.body().contains("\"invalid_request\""), path + " " + type + ": " + a.body());
             }
         }
         Thread.sleep(500); // the log is written asynchronously

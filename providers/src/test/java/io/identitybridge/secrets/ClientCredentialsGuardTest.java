@@ -52,7 +52,13 @@ class ClientCredentialsGuardTest {
     @Test
     void aClientAssertionNamingAClientWithAControlCharacterIsRefused() {
         assertNotNull(ClientCredentialsGuard.refusal(null, NONE, NONE, List.of(jwt("{\"sub\":\"a\\u0000b\",\"iss\":\"a\"}"))));
-        assertNull(ClientCredentialsGuard.refusal(null, NONE, NONE, List.of("not a jwt", "a.%%%.b", jwt("[1]"))));
+    }
+
+    @Test
+    void aClientAssertionKeycloakCannotReadAsAJwtIsRefused() {
+        for (String assertion : List.of("not a jwt", "a.%%%.b", "", "a.b.c.d", jwt("[1]"), jwt("{\"exp\":\"soon\"}"))) {
+            assertNotNull(ClientCredentialsGuard.refusal(null, NONE, NONE, List.of(assertion)), assertion);
+        }
     }
 
     private static String basic(String idColonSecret) {
