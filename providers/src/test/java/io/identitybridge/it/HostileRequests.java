@@ -198,10 +198,11 @@ final class HostileRequests {
     /**
      * ERROR entries that show a defect: from our packages, with a stack trace, or Keycloak's own 500 paths. Keycloak
      * logs some refusals of bad input at ERROR without a trace (KC-SERVICES0093 "Invalid parameter value"); those are
-     * answers, not failures, and are left out.
+     * answers, not failures, and are left out. A database refusing a NUL ("invalid byte sequence", PostgreSQL) is a
+     * defect: such input is refused before any lookup.
      */
     static List<String> defects(String log) {
-        return errorLines(log).stream().filter(e -> e.contains("io.identitybridge") || e.contains("\n\tat ")
+        return errorLines(log).stream().filter(e -> e.contains("io.identitybridge") || e.contains("\n\tat ") || e.contains("invalid byte sequence")
                 || e.contains("Exception") || e.contains("unknown_error") || e.contains("Uncaught server error")
                 || e.contains("Failed to create error page")).toList();
     }
