@@ -22,7 +22,8 @@ import org.keycloak.timer.TimerProvider;
 /**
  * Everything the bundle does at start, in one place and in this order, once Keycloak has migrated and imported realms
  * ({@code PostMigrationEvent}): the realm's browser-tokens policy and API scopes, the signing key, seeding, the order
- * of the realm's client-authentication flow, then the expired-resource sweep. Every other event goes to the owned resources' lifecycle listener.
+ * of the realm's client-authentication flow, then the expired-resource sweep. Every other event goes to the owned
+ * resources' lifecycle listener.
  */
 final class BootSequence implements ProviderEventListener {
 
