@@ -6,6 +6,7 @@ import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.creatioapi.ApiScopesInRealm;
 import io.identitybridge.ownedresources.ExpiredResourceSweep;
 import io.identitybridge.ownedresources.ResourceLifecycle;
+import io.identitybridge.secrets.ClientAuthFlow;
 import io.identitybridge.signingkey.SigningCertificate;
 import io.identitybridge.signingkey.SigningKeyOnBoot;
 import org.keycloak.models.KeycloakSession;
@@ -20,8 +21,9 @@ import org.keycloak.timer.TimerProvider;
 
 /**
  * Everything the bundle does at start, in one place and in this order, once Keycloak has migrated and imported realms
- * ({@code PostMigrationEvent}): the realm's browser-tokens policy and API scopes, the signing key, seeding, then the
- * expired-resource sweep. Every other event goes to the owned resources' lifecycle listener.
+ * ({@code PostMigrationEvent}): the realm's browser-tokens policy and API scopes, the signing key, seeding, the order
+ * of the realm's client-authentication flow, then the expired-resource sweep. Every other event goes to the owned
+ * resources' lifecycle listener.
  */
 final class BootSequence implements ProviderEventListener {
 
@@ -54,6 +56,14 @@ final class BootSequence implements ProviderEventListener {
             SigningKeyOnBoot.run(factory, settings.realm(), signingCertificate);
         }
         SeedOnBoot.run(factory, settings);
+        // After seeding: a realm changed (so evicted from the cache) before it makes seeding's nested session read it
+        // anew from the database, and its write of the seeding record then fails.
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = BridgeRealm.find(session);
+            if (realm != null) {
+                ClientAuthFlow.ensureFirst(realm);
+            }
+        });
         scheduleSweep(settings.resourceSweepSeconds());
     }
 

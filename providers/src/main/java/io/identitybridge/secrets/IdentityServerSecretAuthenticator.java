@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticationFlowException;
 import org.keycloak.authentication.ClientAuthenticationFlowContext;
 import org.keycloak.authentication.ClientAuthenticator;
 import org.keycloak.authentication.authenticators.client.ClientAuthUtil;
@@ -18,6 +19,8 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.util.BasicAuthHelper;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Client authentication against several IdentityServer4-style secrets: each stored as a SHA-256/512 hash with an
@@ -29,8 +32,13 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final WrongSecretWatch WRONG_SECRETS = new WrongSecretWatch(System::currentTimeMillis, WrongSecretWatch.WARN_AFTER);
 
+    /**
+     * Runs first in the realm's client-authentication flow ({@link ClientAuthFlow}), so its refusal of malformed
+     * credentials comes before any authenticator's client lookup: 401 invalid_client, as for an unknown client.
+     */
     @Override
     public void authenticateClient(ClientAuthenticationFlowContext context) {
+        refuseMalformed(context);
         String clientId = null;
         String secret = null;
         String header = context.getHttpRequest().getHttpHeaders().getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION);
@@ -48,6 +56,11 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
             boolean formSecret = form.containsKey(OAuth2Constants.CLIENT_SECRET);
             // RFC 6749 §2.3.1: one authentication method per request. A form client_id may only repeat the header's.
             if (secret != null && (formSecret || formId != null && !formId.equals(clientId))) {
+                // The flow heeds an authenticator's answer only for a client of its own type: name the header's client.
+                ClientModel headerClient = context.getSession().clients().getClientByClientId(context.getRealm(), clientId);
+                if (headerClient != null) {
+                    context.setClient(headerClient);
+                }
                 context.challenge(ClientAuthUtil.errorResponse(400, "invalid_request",
                         "Client credentials are given both in the Authorization header and in the request body"));
                 return;
@@ -59,11 +72,6 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
         }
         if (clientId == null) {
             context.challenge(ClientAuthUtil.errorResponse(400, "invalid_client", "Missing client_id parameter"));
-            return;
-        }
-        if (clientId.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            // No client has one (ClientIds refuse control characters), and PostgreSQL fails a lookup with a NUL in it.
-            context.failure(AuthenticationFlowError.CLIENT_NOT_FOUND, null);
             return;
         }
         context.getEvent().client(clientId);
@@ -87,6 +95,23 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
             return;
         }
         context.success();
+    }
+
+    /** Thrown, the flow stops here: the authenticators after this one never see the request. */
+    private static void refuseMalformed(ClientAuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String refusal = ClientCredentialsGuard.refusal(
+                context.getHttpRequest().getHttpHeaders().getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION),
+                values(form, OAuth2Constants.CLIENT_ID), values(form, OAuth2Constants.CLIENT_SECRET),
+                values(form, OAuth2Constants.CLIENT_ASSERTION));
+        if (refusal != null) {
+            throw new AuthenticationFlowException(refusal, AuthenticationFlowError.CLIENT_NOT_FOUND);
+        }
+    }
+
+    private static List<String> values(MultivaluedMap<String, String> form, String name) {
+        List<String> values = form == null ? null : form.get(name);
+        return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
     }
 
     /** Checks every unexpired hash, without stopping at the first match, so timing says nothing about which. */

@@ -1,10 +1,9 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.secrets.ClientAuthFlow;
 import io.identitybridge.vocabulary.ClientFields;
 
 import org.keycloak.common.util.Time;
-import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
@@ -36,7 +35,7 @@ final class SeedApplier {
         boolean usesSecrets = plan.clients().stream().anyMatch(i -> i.desired() != null
                 && ClientFields.AUTHENTICATOR_ID.equals(i.desired().get("clientAuthenticatorType")));
         if (usesSecrets) {
-            ensureSecretAuthenticatorInFlow(realm);
+            ClientAuthFlow.ensureFirst(realm);
         }
         for (SeedReview.Item item : plan.clients()) {
             switch (item.action()) {
@@ -70,26 +69,6 @@ final class SeedApplier {
         for (int from = 0; from < creates.size(); from += CREATE_BATCH) {
             List<SeedReview.Item> chunk = creates.subList(from, Math.min(creates.size(), from + CREATE_BATCH));
             EntityManagers.runInBatch(session, () -> chunk.forEach(i -> ClientStateIO.create(session, realm, i.name(), i.desired())), true);
-        }
-    }
-
-    /**
-     * Keycloak runs only the authenticators of the realm's client-authentication flow; ours must be one of its
-     * alternatives. Added once, never removed, and written only when missing.
-     */
-    static void ensureSecretAuthenticatorInFlow(RealmModel realm) {
-        AuthenticationFlowModel flow = realm.getClientAuthenticationFlow();
-        boolean present = realm.getAuthenticationExecutionsStream(flow.getId())
-                .anyMatch(e -> ClientFields.AUTHENTICATOR_ID.equals(e.getAuthenticator()));
-        if (!present) {
-            AuthenticationExecutionModel execution = new AuthenticationExecutionModel();
-            execution.setParentFlow(flow.getId());
-            execution.setAuthenticator(ClientFields.AUTHENTICATOR_ID);
-            execution.setRequirement(AuthenticationExecutionModel.Requirement.ALTERNATIVE);
-            execution.setPriority(realm.getAuthenticationExecutionsStream(flow.getId())
-                    .mapToInt(AuthenticationExecutionModel::getPriority).max().orElse(0) + 10);
-            execution.setAuthenticatorFlow(false);
-            realm.addAuthenticatorExecution(execution);
         }
     }
 

@@ -19,20 +19,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 10, "never a 500": for every Identity Service API endpoint (Creatio's wrapper operations too), both seed admin endpoints and the two authorize
- * endpoints, {@value #DEFAULT_COUNT} generated hostile requests each (seeded: the seed is printed and can be given
- * back with {@code -Dib.hostile.seed=N}; {@code -Dib.hostile.count=N} changes the count). Each endpoint must answer
+ * endpoints, the token side ({@code /connect/token}, introspect, revocation, userinfo, endsession and the native token
+ * endpoint), {@value #DEFAULT_COUNT} generated hostile requests each (seeded: the seed is printed and can be given
+ * back with {@code -Dib.hostile.seed=N}, or several as {@code N,M}; {@code -Dib.hostile.count=N} changes the count). Each endpoint must answer
  * every one without a 5xx or {@code unknown_error}, and the server log written meanwhile must hold no ERROR.
  * Seed apply only ever gets inputs with an invalid client in them, so the realm is never changed by it.
  */
 class HostileInputIT extends OnSharedServer {
 
     static final int DEFAULT_COUNT = 300;
-    private static final long SEED = Long.getLong("ib.hostile.seed", 20261206L);
+    /** One seed, or several separated by commas: each gives every endpoint its own corpus, on one server start. */
+    private static final List<Long> SEEDS = java.util.Arrays.stream(System.getProperty("ib.hostile.seed", "20261206").split(","))
+            .map(String::trim).map(Long::valueOf).toList();
     private static final int COUNT = Integer.getInteger("ib.hostile.count", DEFAULT_COUNT);
     private static final String REGISTRAR = "it-hostile-registrar";
     private static final String APP = "it-hostile-app";
     private static final String CALLBACK = "https://app.example.test/hostile-cb";
     private static String token;
+    private static HostileTokenRequests.Caller caller;
     private static String target;
     private static long tokenAt;
     private static final List<String> registered = new ArrayList<>();
@@ -43,7 +47,9 @@ class HostileInputIT extends OnSharedServer {
         SecurityFixtures.seedInvitationApp(kc, APP, CALLBACK);
         target = api.register(token(), Map.of("ClientName", "hostile input target", "AllowedScopes", List.of(SecurityFixtures.REPORTS_SCOPE)))
                 .get("clientId").asText();
-        System.out.println("HostileInputIT: seed " + SEED + ", " + COUNT + " requests per endpoint (-Dib.hostile.seed / -Dib.hostile.count)");
+        // Its own token, which the token side may revoke: the API endpoints' token() is another.
+        caller = new HostileTokenRequests.Caller(REGISTRAR, SecurityFixtures.SECRET, SecurityFixtures.registrarToken(api, REGISTRAR), CALLBACK);
+        System.out.println("HostileInputIT: seeds " + SEEDS + ", " + COUNT + " requests per endpoint (-Dib.hostile.seed / -Dib.hostile.count)");
     }
 
     @AfterAll
@@ -82,8 +88,15 @@ class HostileInputIT extends OnSharedServer {
         endpoints.put("seed/apply", c -> HostileRequests.seed(kc, c, true));
         endpoints.put("protocol/openid-connect/auth", c -> HostileRequests.authorize(kc, c, "/protocol/openid-connect/auth", APP, CALLBACK));
         endpoints.put("connect/authorize", c -> HostileRequests.authorize(kc, c, "/connect/authorize", APP, CALLBACK));
+        endpoints.put("connect/token", c -> HostileTokenRequests.token(kc, c, "/connect/token", caller));
+        endpoints.put("protocol/openid-connect/token", c -> HostileTokenRequests.token(kc, c, "/protocol/openid-connect/token", caller));
+        endpoints.put("connect/introspect", c -> HostileTokenRequests.tokenJudged(kc, c, "/connect/introspect", caller));
+        endpoints.put("connect/revocation", c -> HostileTokenRequests.tokenJudged(kc, c, "/connect/revocation", caller));
+        endpoints.put("connect/userinfo", c -> HostileTokenRequests.userinfo(kc, c, "/connect/userinfo", caller));
+        endpoints.put("connect/endsession", c -> HostileTokenRequests.endSession(kc, c, "/connect/endsession", caller));
         List<String> names = new ArrayList<>(endpoints.keySet());
-        return names.stream().map(name -> DynamicTest.dynamicTest(name, () -> run(name, SEED + names.indexOf(name), endpoints.get(name))));
+        return SEEDS.stream().flatMap(seed -> names.stream().map(name -> DynamicTest.dynamicTest(
+                SEEDS.size() == 1 ? name : name + " (seed " + seed + ")", () -> run(name, seed + names.indexOf(name), endpoints.get(name)))));
     }
 
     private static void run(String endpoint, long seed, Function<HostileCorpus, HostileRequests.Answer> send) throws InterruptedException {
@@ -106,8 +119,11 @@ class HostileInputIT extends OnSharedServer {
         Thread.sleep(500); // the log is written asynchronously
         String log = kc.log().substring(logStart);
         List<String> errors = HostileRequests.defects(log);
+        List<String> refusals = HostileRequests.errorLines(log).stream().filter(e -> !errors.contains(e)).toList();
         System.out.println("HostileInputIT " + endpoint + ": " + COUNT + " requests in " + millis + " ms, statuses " + statuses
-                + ", ERROR lines without a defect (Keycloak's own refusals): " + (HostileRequests.errorLines(log).size() - errors.size()));
+                + ", ERROR lines without a defect (Keycloak's own refusals): " + refusals.size()
+                + refusals.stream().map(e -> e.lines().findFirst().orElse("")).map(e -> e.substring(Math.min(e.length(), 24)))
+                .distinct().limit(3).map(e -> "\n  " + e).reduce("", String::concat));
         assertTrue(failures.isEmpty(), endpoint + " (seed " + seed + "): " + failures.size() + " answers were 5xx or unknown_error:\n"
                 + String.join("\n", failures.subList(0, Math.min(10, failures.size()))));
         assertTrue(errors.isEmpty(), endpoint + " (seed " + seed + "): the server logged ERROR:\n" + String.join("\n", errors));

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,12 +19,22 @@ import java.util.regex.Pattern;
  * Issue 10, "no token this realm issues ever has a duplicate JSON key": every JWT the suite receives (token responses,
  * redirects, fragments, form_post pages, callbacks) passes through here and is read with a parser that refuses
  * duplicate keys, as RFC 7519 §4 allows a parser to. The choke points call {@link #scan}, so new tests are covered too.
+ * Only the values of the token parameters are read: other text that happens to look like "eyJ…" (a session code, a
+ * tab id) is no token, and taking it for one made the check fail on the server's random values (issue 20 §1).
  */
 public final class JwtCheck {
 
     private static final ObjectMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    /** A compact JWS: base64url JSON header (always "eyJ", i.e. '{"'), payload, and a possibly empty signature. */
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    /** The names under which a token travels; only their values are tokens (a session code or tab id may look like one). */
+    private static final String NAMES = "(?:access_token|id_token|refresh_token)";
+    /** JSON: {@code "id_token":"..."}. */
+    private static final Pattern IN_JSON = Pattern.compile("\"" + NAMES + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** A query, fragment or form body: {@code ?id_token=...}, {@code #access_token=...}, {@code &refresh_token=...}. */
+    private static final Pattern IN_PARAMS = Pattern.compile("(?:^|[?#&;])" + NAMES + "=([^&#\\s\"'<>]*)");
+    /** A form_post page: {@code <input ... name="id_token" ... value="...">}, either attribute first. */
+    private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INPUT_NAME = Pattern.compile("\\bname\\s*=\\s*[\"']" + NAMES + "[\"']", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INPUT_VALUE = Pattern.compile("\\bvalue\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
     private static final AtomicLong CHECKED = new AtomicLong();
 
     static {
@@ -48,17 +60,42 @@ public final class JwtCheck {
         return payload;
     }
 
-    /** Checks every JWT in a text (a body, a URL, a fragment; percent-encoded or not). */
+    /**
+     * Checks every token value in a text (a body, a URL, a fragment, a form_post page): the values of
+     * {@code access_token}, {@code id_token} and {@code refresh_token} in JSON, in query/fragment/form parameters
+     * (percent-decoded) and in form_post inputs. A value neither dotted nor "eyJ…" is opaque (no JSON to read) and is left alone.
+     */
     public static void scan(String text) {
-        if (text == null || !text.contains("eyJ")) {
+        if (text == null || !(text.contains("access_token") || text.contains("id_token") || text.contains("refresh_token"))) {
             return;
         }
-        Matcher m = JWT.matcher(text.contains("%") ? lenientDecode(text) : text);
-        while (m.find()) {
-            payload(m.group());
+        for (String value : tokenValues(text)) {
+            if (value.contains(".") || value.startsWith("eyJ")) {
+                payload(value);
+            }
         }
     }
 
+    /** The token values of a text, decoded as their place requires. */
+    static List<String> tokenValues(String text) {
+        List<String> values = new ArrayList<>();
+        Matcher json = IN_JSON.matcher(text);
+        while (json.find()) {
+            values.add(json.group(1).replace("\\/", "/"));
+        }
+        Matcher param = IN_PARAMS.matcher(text);
+        while (param.find()) {
+            values.add(percentDecode(param.group(1)));
+        }
+        Matcher input = INPUT.matcher(text);
+        while (input.find()) {
+            Matcher value = INPUT_VALUE.matcher(input.group());
+            if (INPUT_NAME.matcher(input.group()).find() && value.find()) {
+                values.add(value.group(1).replace("&amp;", "&"));
+            }
+        }
+        return values;
+    }
     public static long checked() {
         return CHECKED.get();
     }
@@ -78,11 +115,12 @@ public final class JwtCheck {
         }
     }
 
-    private static String lenientDecode(String text) {
+    /** A parameter value's percent-decoding; a malformed escape leaves the value as it is, to be judged as such. */
+    private static String percentDecode(String value) {
         try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return text;
+            return value;
         }
     }
 }

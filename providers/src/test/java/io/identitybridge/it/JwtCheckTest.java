@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,6 +38,36 @@ class JwtCheckTest {
         String ok = jwt("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", "{\"sub\":\"a\",\"realm_access\":{\"roles\":[]},\"resource_access\":{\"x\":{\"roles\":[]}}}");
         assertEquals("a", JwtCheck.payload(ok).get("sub").asText());
         JwtCheck.scan("{\"access_token\":\"" + ok + "\"}");
+    }
+
+    @Test
+    void onlyTokenValuesAreCheckedNotOtherTextThatLooksLikeOne() {
+        // What broke HostileInputIT: a login page's random values decode to a JSON text cut off in a field name.
+        String cut = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"ab".getBytes(StandardCharsets.UTF_8));
+        String lookalike = cut + ".eyJzdWIi.x";
+        JwtCheck.scan("<form action=\"/login-actions/authenticate?session_code=" + lookalike + "&tab_id=" + lookalike + "\">");
+        JwtCheck.scan("Location: http://localhost/cb?state=" + lookalike + "&code=" + lookalike);
+        JwtCheck.scan("{\"error_description\":\"" + lookalike + "\",\"session_state\":\"" + lookalike + "\"}");
+        JwtCheck.scan("<input type=\"hidden\" name=\"code\" value=\"" + lookalike + "\"/>");
+        assertEquals(List.of(), JwtCheck.tokenValues("execution=" + lookalike + "&client_data=" + lookalike));
+    }
+
+    @Test
+    void aTokenValueWithADuplicateKeyStillFailsWhereverItTravels() {
+        String forged = jwt("{\"alg\":\"RS256\"}", "{\"sub\":\"a\",\"sub\":\"b\"}");
+        assertThrows(AssertionError.class, () -> JwtCheck.scan("HTTP/1.1 302 Found\r\nLocation: http://localhost/cb#state=s&access_token=" + forged));
+        assertThrows(AssertionError.class, () -> JwtCheck.scan("code=c&access_token=" + forged + "&token_type=Bearer"));
+        assertThrows(AssertionError.class, () -> JwtCheck.scan("{\"token_type\":\"Bearer\", \"id_token\" : \"" + forged + "\"}"));
+        assertThrows(AssertionError.class, () -> JwtCheck.scan("<input type=\"hidden\" name=\"id_token\" value=\"" + forged + "\"/>"));
+        assertThrows(AssertionError.class, () -> JwtCheck.scan("<INPUT value='" + forged + "' name='refresh_token'>"));
+        assertThrows(AssertionError.class, () -> JwtCheck.scan("http://localhost/cb?refresh_token=" + forged.replace(".", "%2E")));
+    }
+
+    @Test
+    void aTokenValueCutOffIsRefusedAsStrictlyAsBefore() {
+        String cut = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"ab".getBytes(StandardCharsets.UTF_8)) + ".eyJzdWIi.x";
+        AssertionError e = assertThrows(AssertionError.class, () -> JwtCheck.scan("{\"access_token\":\"" + cut + "\"}"));
+        assertTrue(e.getMessage().contains("not JSON with unique keys"), e.getMessage());
     }
 
     private static String jwt(String header, String payload) {
