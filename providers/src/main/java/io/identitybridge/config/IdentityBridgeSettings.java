@@ -16,7 +16,7 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
                                      OnInvalid onInvalid, boolean prune, int resourceSweepSeconds,
                                      boolean registrationAllowsApiScopes, int registrationMaxTokenLifetime,
                                      int maxResourcesPerOwner, int maxResourcesPerGrantee, int maxClientsPerRegistrar,
-                                     boolean registrationAllowsPrivateServerUris) {
+                                     boolean registrationAllowsPrivateServerUris, int maxResourcesPerOwnerAndGrantee) {
 
     public enum OnInvalid { FAIL, SKIP }
 
@@ -39,6 +39,9 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
     /** Each live resource granted is one more scope in every token of the grantee, whoever owns it. */
     public static final String OPT_MAX_RESOURCES_PER_GRANTEE = "max-resources-per-grantee";
     public static final int DEFAULT_MAX_RESOURCES_PER_GRANTEE = 200;
+    /** One owner's share of a grantee's cap, so that no single owner can use up another client's grants. */
+    public static final String OPT_MAX_RESOURCES_PER_OWNER_AND_GRANTEE = "max-resources-per-owner-and-grantee";
+    public static final int DEFAULT_MAX_RESOURCES_PER_OWNER_AND_GRANTEE = 50;
     public static final String OPT_MAX_CLIENTS_PER_REGISTRAR = "max-clients-per-registrar";
     public static final int DEFAULT_MAX_CLIENTS_PER_REGISTRAR = 1000;
     public static final String DEFAULT_REALM = "creatio";
@@ -120,13 +123,15 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
         int maxResources = number(lookup, OPT_MAX_RESOURCES_PER_OWNER, DEFAULT_MAX_RESOURCES_PER_OWNER, 1, 1_000_000, problems);
         boolean privateServerUris = bool(lookup, OPT_REGISTRATION_ALLOW_PRIVATE_SERVER_URIS, problems);
         int maxPerGrantee = number(lookup, OPT_MAX_RESOURCES_PER_GRANTEE, DEFAULT_MAX_RESOURCES_PER_GRANTEE, 1, 100_000, problems);
+        int maxPerOwnerAndGrantee = number(lookup, OPT_MAX_RESOURCES_PER_OWNER_AND_GRANTEE, DEFAULT_MAX_RESOURCES_PER_OWNER_AND_GRANTEE,
+                1, 100_000, problems);
         int maxClients = number(lookup, OPT_MAX_CLIENTS_PER_REGISTRAR, DEFAULT_MAX_CLIENTS_PER_REGISTRAR, 1, 1_000_000, problems);
 
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid Identity Bridge configuration: " + String.join("; ", problems));
         }
         return new IdentityBridgeSettings(realm, clients, clientsFile, min, onInvalid, prune, sweep, apiScopes, maxLifetime, maxResources,
-                maxPerGrantee, maxClients, privateServerUris);
+                maxPerGrantee, maxClients, privateServerUris, maxPerOwnerAndGrantee);
     }
 
     private static boolean bool(Function<String, String> lookup, String option, List<String> problems) {
@@ -180,7 +185,8 @@ public record IdentityBridgeSettings(String realm, String clients, Path clientsF
                 + ", registrationAllowsApiScopes=" + registrationAllowsApiScopes + ", registrationMaxTokenLifetime="
                 + registrationMaxTokenLifetime + ", maxResourcesPerOwner=" + maxResourcesPerOwner + ", maxResourcesPerGrantee="
                 + maxResourcesPerGrantee + ", maxClientsPerRegistrar=" + maxClientsPerRegistrar
-                + ", registrationAllowsPrivateServerUris=" + registrationAllowsPrivateServerUris + "]";
+                + ", registrationAllowsPrivateServerUris=" + registrationAllowsPrivateServerUris
+                + ", maxResourcesPerOwnerAndGrantee=" + maxResourcesPerOwnerAndGrantee + "]";
     }
 
     private static String problem(String option, String what) {

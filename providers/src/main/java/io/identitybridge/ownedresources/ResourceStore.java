@@ -56,6 +56,15 @@ public final class ResourceStore {
                 .getSingleResult();
     }
 
+    /** Live resources of one owner granted to one client. */
+    public long countLiveGrantedToBy(RealmModel realm, String clientId, String ownerId, long now) {
+        return em.createQuery("select count(r) from OwnedResourceEntity r, ClientScopeClientMappingEntity m"
+                        + " where m.clientScopeId = r.clientScopeId and m.clientId = :clientId and r.realmId = :realmId"
+                        + " and r.ownerId = :ownerId and (r.expiresAt is null or r.expiresAt > :now)", Long.class)
+                .setParameter("clientId", clientId).setParameter("realmId", realm.getId()).setParameter("ownerId", ownerId)
+                .setParameter("now", now).getSingleResult();
+    }
+
     /** The internal ids of the clients the resource's scope is granted to. */
     public List<String> granteesOf(OwnedResourceEntity e) {
         return em.createQuery("select m.clientId from ClientScopeClientMappingEntity m where m.clientScopeId = :scopeId", String.class)

@@ -28,7 +28,8 @@ final class ClientCredentialsGuard {
      * issuer hold no control character).
      */
     static String refusal(String authorization, List<String> clientIds, List<String> secrets, List<String> assertions) {
-        if (authorization != null && authorization.length() >= 6 && authorization.substring(0, 6).equalsIgnoreCase("basic ")) {
+        // As Keycloak's BasicAuthHelper reads it: "basic" in any case, then any one character, then the credentials.
+        if (authorization != null && authorization.length() >= 6 && authorization.regionMatches(true, 0, "basic", 0, 5)) {
             String basic = basicRefusal(authorization.substring(6));
             if (basic != null) {
                 return basic;

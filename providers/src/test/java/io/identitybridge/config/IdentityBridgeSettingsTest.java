@@ -62,10 +62,12 @@ class IdentityBridgeSettingsTest {
         IdentityBridgeSettings d = IdentityBridgeSettings.parse(k -> null);
         assertEquals(200, d.maxResourcesPerGrantee());
         assertEquals(1000, d.maxClientsPerRegistrar());
+        assertEquals(50, d.maxResourcesPerOwnerAndGrantee());
+        assertEquals(4, IdentityBridgeSettings.parse(Map.of("max-resources-per-owner-and-grantee", "4")::get).maxResourcesPerOwnerAndGrantee());
         IdentityBridgeSettings s = IdentityBridgeSettings.parse(Map.of("max-resources-per-grantee", "7", "max-clients-per-registrar", "9")::get);
         assertEquals(7, s.maxResourcesPerGrantee());
         assertEquals(9, s.maxClientsPerRegistrar());
-        for (String option : new String[]{"max-resources-per-grantee", "max-clients-per-registrar"}) {
+        for (String option : new String[]{"max-resources-per-grantee", "max-clients-per-registrar", "max-resources-per-owner-and-grantee"}) {
             for (String bad : new String[]{"0", "-1", "many", "2000000"}) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                         () -> IdentityBridgeSettings.parse(Map.of(option, bad)::get));

@@ -53,7 +53,9 @@ public final class KeycloakServer implements AutoCloseable {
                 "KC_SPI_IDENTITY_BRIDGE__DEFAULT__MAX_RESOURCES_PER_OWNER", "100",
                 // Small too, for ResourceRulesIT and ClientsApiIT: every other test stays well below them.
                 "KC_SPI_IDENTITY_BRIDGE__DEFAULT__MAX_RESOURCES_PER_GRANTEE", "30",
-                "KC_SPI_IDENTITY_BRIDGE__DEFAULT__MAX_CLIENTS_PER_REGISTRAR", "30"));
+                "KC_SPI_IDENTITY_BRIDGE__DEFAULT__MAX_CLIENTS_PER_REGISTRAR", "30",
+                // One owner's share of the 30 above, for ResourceRulesIT.
+                "KC_SPI_IDENTITY_BRIDGE__DEFAULT__MAX_RESOURCES_PER_OWNER_AND_GRANTEE", "20"));
         if (TestDatabase.suiteOnPostgres()) {
             TestDatabase db = TestDatabase.suite();
             if (db == null) {

@@ -22,6 +22,8 @@ class ResourceRulesIT extends OnSharedServer {
     private static final int CAP = 100;
     /** And with max-resources-per-grantee=30. */
     private static final int GRANTEE_CAP = 30;
+    /** max-resources-per-owner-and-grantee on the suite's server. */
+    private static final int OWNER_SHARE = 20;
     private static final String OWNER = "it-resources-owner";
     private static final String CAP_OWNER = "it-resources-cap-owner";
     private static final String GRANTEE = "it-resources-grantee";
@@ -176,17 +178,45 @@ class ResourceRulesIT extends OnSharedServer {
     @Test
     void parallelRegistrationsGrantingOneClientAtCapMinusOneAdmitExactlyOne() throws Exception {
         String owner = freshRegistrar("it-grantee-race-");
+        String first = freshRegistrar("it-grantee-race-first-"); // one owner's share is less than the grantee's cap
         String grantee = "it-grantee-race-" + UUID.randomUUID();
         kc.createServiceClient(grantee, List.of());
         String prefix = "gr_" + UUID.randomUUID().toString().substring(0, 8) + "_";
         Instant hour = Instant.now().plus(1, ChronoUnit.HOURS);
         for (int i = 0; i < GRANTEE_CAP - 1; i++) {
-            api.ok("OwnedResources/register", owner, OwnedResourcesIT.registerBody(prefix + i, hour, grantee));
+            api.ok("OwnedResources/register", i % 2 == 0 ? first : owner, OwnedResourcesIT.registerBody(prefix + i, hour, grantee));
         }
         List<Http.Response> answers = SecurityFixtures.parallel(3, i -> api.call("OwnedResources/register", owner,
                 OwnedResourcesIT.registerBody(prefix + "race" + i, hour, grantee)));
         assertEquals(1, answers.stream().filter(r -> r.status() == 200).count(), answers.toString());
         answers.stream().filter(r -> r.status() != 200).forEach(r -> assertGranteeCapRefused(r, grantee));
+    }
+
+    /** One owner alone can never fill a grantee's cap, or it could lock every other owner out of granting to it. */
+    @Test
+    void oneOwnerGrantsOneClientAtMostItsShareOfTheGranteesCap() {
+        String greedy = freshRegistrar("it-share-greedy-");
+        String fair = freshRegistrar("it-share-fair-");
+        String grantee = "it-share-grantee-" + UUID.randomUUID();
+        String granteeSecret = kc.createServiceClient(grantee, List.of());
+        String prefix = "sh_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        Instant hour = Instant.now().plus(1, ChronoUnit.HOURS);
+        for (int i = 0; i < OWNER_SHARE; i++) {
+            api.ok("OwnedResources/register", greedy, OwnedResourcesIT.registerBody(prefix + i, hour, grantee));
+        }
+        String over = prefix + "over";
+        JsonNode e = SecurityFixtures.error(api.call("OwnedResources/register", greedy, OwnedResourcesIT.registerBody(over, hour, grantee)),
+                409, "conflict");
+        String description = e.get("error_description").asText();
+        assertTrue(description.contains("max-resources-per-owner-and-grantee") && description.contains("at most " + OWNER_SHARE)
+                && description.contains("'" + grantee + "'"), e.toString());
+        assertEquals("invalid_scope", api.tokenResponse(grantee, granteeSecret, over).json().get("error").asText(), "nothing was registered");
+        // The same through GrantAccess, and another owner still has room.
+        api.ok("OwnedResources/register", greedy, addResourceBody(over, hour));
+        assertEquals(409, api.call("OwnedResources/grant", greedy, Map.of("ClientId", grantee, "ResourceName", over)).status());
+        String fairOne = prefix + "fair";
+        api.ok("OwnedResources/register", fair, OwnedResourcesIT.registerBody(fairOne, hour, grantee));
+        assertTrue(scopes(api.token(grantee, granteeSecret, fairOne)).contains(fairOne));
     }
 
     private static void assertGranteeCapRefused(Http.Response r, String grantee) {

@@ -40,6 +40,9 @@ class ClientCredentialsGuardTest {
         assertNotNull(ClientCredentialsGuard.refusal(basic("a%00b:secret"), NONE, NONE, NONE));
         assertNotNull(ClientCredentialsGuard.refusal("basic " + b64("a\u0001b:secret"), NONE, NONE, NONE));
         assertNotNull(ClientCredentialsGuard.refusal(basic("app:s%00"), NONE, NONE, NONE));
+        // Keycloak takes any sixth character for the space: a tab or a letter must not slip past.
+        assertNotNull(ClientCredentialsGuard.refusal("Basic\t" + b64("a%zz:b"), NONE, NONE, NONE));
+        assertNotNull(ClientCredentialsGuard.refusal("BASICx" + b64("a%00:b"), NONE, NONE, NONE));
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The caps a resource must pass whenever it becomes live (registered, or revived by an update) or gains a grantee:
  * its owner's live resources ({@code max-resources-per-owner}) and each grantee's live granted resources, whoever owns
- * them ({@code max-resources-per-grantee}), so that no client's token grows without bound because of other owners.
+ * them ({@code max-resources-per-grantee}), so that no client's token grows without bound because of other owners, and
+ * each owner's share of that ({@code max-resources-per-owner-and-grantee}), so that no owner alone can fill it.
  */
 final class ResourceCaps {
 
@@ -67,6 +68,13 @@ final class ResourceCaps {
         if (store.countLiveGrantedTo(ctx.realm(), grantee.getId(), now) >= max) {
             throw Caps.exceeded("client '" + grantee.getClientId() + "' is granted as many live resources as one client may be"
                     + " granted, by all owners together", max, IdentityBridgeSettings.OPT_MAX_RESOURCES_PER_GRANTEE);
+        }
+        // One owner alone never fills a grantee: otherwise it could lock every other owner out of granting to it.
+        int share = settings.maxResourcesPerOwnerAndGrantee();
+        if (share < max && store.countLiveGrantedToBy(ctx.realm(), grantee.getId(), ctx.caller().getId(), now) >= share) {
+            throw Caps.exceeded("client '" + ctx.caller().getClientId() + "' has granted client '" + grantee.getClientId()
+                    + "' as many live resources as one owner may grant one client", share,
+                    IdentityBridgeSettings.OPT_MAX_RESOURCES_PER_OWNER_AND_GRANTEE);
         }
     }
 }
