@@ -183,6 +183,29 @@ class UpdateKeepsEveryRegistrationRuleIT extends OnSharedServer {
     }
 
     /** An authorization_code + client_credentials app, registered as Creatio 8.3 registers one (PKCE forced). */
+    /**
+     * Refused is what an update would break, never what a rule tightened since registration finds in the stored client:
+     * Creatio's UpdateClient cannot send lifetimes or scopes, so an edit of an older app must still save.
+     */
+    @Test
+    void aRuleTightenedSinceRegistrationBlocksNoUnrelatedUpdate() {
+        String owner = "it-update-rules-shrinking-" + java.util.UUID.randomUUID();
+        String token = seededRegistrar(owner);
+        String app = api.register(token, Map.of("ClientName", "Older app", "AllowedScopes", List.of(SecurityFixtures.AUDIT_SCOPE)))
+                .get("clientId").asText();
+        // The operator takes the audit scope away from the registrar: the stored app now holds a scope its registrar does not.
+        SecurityFixtures.seed(kc, List.of(Map.of("ClientId", owner, "ClientName", "Security registrar", "Secrets", List.of(SecurityFixtures.SECRET),
+                "AllowedGrantTypes", List.of("client_credentials"),
+                "AllowedScopes", SecurityFixtures.concat(SecurityFixtures.API_SCOPES, List.of(SecurityFixtures.REPORTS_SCOPE)))));
+        String after = SecurityFixtures.registrarToken(api, owner);
+        assertEquals(200, api.call("Clients/update", after, Map.of("ClientId", app, "ClientName", "Older app, renamed")).status());
+        assertEquals("Older app, renamed", api.ok("Clients/info", after, Map.of("ClientId", app)).get("clientName").asText());
+        // Naming the scope again is giving it: refused, as on register.
+        JsonNode e = SecurityFixtures.error(api.call("Clients/update", after, Map.of("ClientId", app,
+                "AllowedScopes", List.of(SecurityFixtures.AUDIT_SCOPE))), 400, "invalid_request");
+        assertTrue(e.get("error_description").asText().contains("does not hold itself"), e.toString());
+    }
+
     private static String codeApp() {
         return api.register(registrar, Map.of("ClientName", "Update rules code app",
                 "AllowedGrantTypes", List.of("authorization_code", "client_credentials"), "RedirectUris", List.of(CALLBACK)))

@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What Clients/register and Clients/update write: one client in the seed input's IS4 model, read by seeding's own
@@ -120,8 +122,14 @@ final class ClientWrites {
         if (!relevant.isEmpty()) {
             throw new SeedInputException(relevant);
         }
-        ClientChange change = ClientChange.of(ctx.session(), ctx.realm(), client).setGiven(partial, given);
-        List<Problem> broken = rules.check(client.getClientId(), change.state());
+        ClientChange change = ClientChange.of(ctx.session(), ctx.realm(), client);
+        // Refused is what this write would break. A stored value that a rule tightened since (a lower lifetime cap, a
+        // scope the registrar lost) stays as it is and blocks no unrelated edit: Creatio's UpdateClient cannot send it.
+        Set<String> before = rules.check(client.getClientId(), new TreeMap<>(change.state())).stream()
+                .map(Problem::message).collect(Collectors.toSet());
+        change.setGiven(partial, given);
+        List<Problem> broken = rules.check(client.getClientId(), change.state()).stream()
+                .filter(p -> !before.contains(p.message())).toList();
         if (!broken.isEmpty()) {
             throw new SeedInputException(broken);
         }
