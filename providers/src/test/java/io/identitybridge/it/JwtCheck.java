@@ -28,7 +28,7 @@ public final class JwtCheck {
     /** The names under which a token travels; only their values are tokens (a session code or tab id may look like one). */
     private static final String NAMES = "(?:access_token|id_token|refresh_token)";
     /** JSON: {@code "id_token":"..."}. */
-    private static final Pattern IN_JSON = Pattern.compile("\"" + NAMES + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern IN_JSON = Pattern.compile("\"" + NAMES + "\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     /** A query, fragment or form body: {@code ?id_token=...}, {@code #access_token=...}, {@code &refresh_token=...}. */
     private static final Pattern IN_PARAMS = Pattern.compile("(?:^|[?#&;])" + NAMES + "=([^&#\\s\"'<>]*)");
     /** A form_post page: {@code <input ... name="id_token" ... value="...">}, either attribute first. */

@@ -40,6 +40,15 @@ class JwtCheckTest {
         JwtCheck.scan("{\"access_token\":\"" + ok + "\"}");
     }
 
+    /** A token with six claims of 1,500 characters (QueryParamsIT) overflowed the stack of a per-character regex loop. */
+    @Test
+    void aLongTokenValueInJsonIsReadWithoutOverflowingTheStack() {
+        String ok = jwt("{\"alg\":\"RS256\"}", "{\"sub\":\"" + "a".repeat(200_000) + "\"}");
+        JwtCheck.scan("{\"id_token\":\"" + ok + "\",\"note\":\"x\\\"y\"}");
+        String forged = jwt("{\"alg\":\"RS256\"}", "{\"sub\":\"" + "a".repeat(200_000) + "\",\"sub\":\"b\"}");
+        assertThrows(AssertionError.class, () -> JwtCheck.scan("{\"id_token\":\"" + forged + "\"}"));
+    }
+
     @Test
     void onlyTokenValuesAreCheckedNotOtherTextThatLooksLikeOne() {
         // What broke HostileInputIT: a login page's random values decode to a JSON text cut off in a field name.
