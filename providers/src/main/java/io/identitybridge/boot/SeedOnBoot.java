@@ -51,7 +51,11 @@ public final class SeedOnBoot {
             DBLockProvider lock = new DBLockManager(lockSession).getDBLock();
             lock.waitForLock(DBLockProvider.Namespace.KEYCLOAK_BOOT);
             try {
-                return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> seed(session, settings, text));
+                SeedResult seeded = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> seed(session, settings, text));
+                if (seeded != null) {
+                    recordSeparately(factory, settings, text, seeded);
+                }
+                return seeded;
             } finally {
                 lock.releaseLock();
             }
@@ -83,9 +87,22 @@ public final class SeedOnBoot {
             SeedingRecord.record(session, realm, text.source(), "invalid input: nothing was changed", problems);
             return none;
         }
-        SeedResult result = seeder.apply(session, realm, plan);
-        SeedingRecord.record(session, realm, text.source(), result.summary(), problems);
-        return result;
+        return seeder.apply(session, realm, plan);
+    }
+
+    /**
+     * The console's record of a seeding that was applied, in a transaction of its own: the seeding created clients in
+     * batches whose persistence contexts are closed by now, and a realm write through its session then fails on them.
+     * The seeding itself has committed, so a failure here costs the console page its update, never the start.
+     */
+    private static void recordSeparately(KeycloakSessionFactory factory, IdentityBridgeSettings settings, SeedText text, SeedResult result) {
+        List<String> problems = result.review().problems().stream().map(Problem::toString).toList();
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> SeedingRecord.record(session,
+                    session.realms().getRealmByName(settings.realm()), text.source(), result.summary(), problems));
+        } catch (RuntimeException e) {
+            LOG.warnf("Identity Bridge seeding succeeded, but the console's seeding page was not updated: %s", e.getClass().getName());
+        }
     }
 
     private static SeedResult invalid(IdentityBridgeSettings settings, String message) {
