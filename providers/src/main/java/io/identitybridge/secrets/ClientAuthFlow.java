@@ -28,9 +28,8 @@ public final class ClientAuthFlow {
                 .filter(e -> ClientFields.AUTHENTICATOR_ID.equals(e.getAuthenticator())).toList();
         // Two nodes' first starts can each add it: one is enough, or a request would run it (and count a wrong secret) twice.
         all.stream().skip(1).forEach(realm::removeAuthenticatorExecution);
-        executions = executions.stream().filter(e -> !all.contains(e) || e == all.get(0)).toList();
         AuthenticationExecutionModel ours = all.isEmpty() ? null : all.get(0);
-        int first = executions.stream().filter(e -> e != ours).mapToInt(AuthenticationExecutionModel::getPriority).min().orElse(10) - 10;
+        int first = executions.stream().filter(e -> !all.contains(e)).mapToInt(AuthenticationExecutionModel::getPriority).min().orElse(10) - 10;
         if (ours == null) {
             AuthenticationExecutionModel execution = new AuthenticationExecutionModel();
             execution.setParentFlow(flow.getId());

@@ -1,5 +1,6 @@
 package io.identitybridge.secrets;
 
+import io.identitybridge.vocabulary.LogText;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -44,15 +45,9 @@ final class WrongSecretWatch {
         if (count == warnAfter) {
             LOG.warnf("Client '%s' of realm '%s': %d wrong secrets within %d s on this node. Keycloak never locks a client out;"
                             + " rate-limit the token endpoint per client_id at the reverse proxy (README: Repeated bad client secrets)",
-                    printable(clientId), printable(realm), count, WINDOW_MILLIS / 1000);
+                    LogText.escape(clientId, 255), LogText.escape(realm, 255), count, WINDOW_MILLIS / 1000);
         }
         return count;
-    }
-
-    /** A hand-made client's id may hold anything; a log line must stay one line. */
-    private static String printable(String s) {
-        return s.codePoints().map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private static final class Window {

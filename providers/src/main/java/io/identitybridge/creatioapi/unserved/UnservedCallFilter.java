@@ -1,5 +1,7 @@
 package io.identitybridge.creatioapi.unserved;
 
+import io.identitybridge.vocabulary.LogText;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

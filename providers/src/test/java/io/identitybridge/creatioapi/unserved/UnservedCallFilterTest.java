@@ -1,5 +1,7 @@
 package io.identitybridge.creatioapi.unserved;
 
+import io.identitybridge.vocabulary.LogText;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

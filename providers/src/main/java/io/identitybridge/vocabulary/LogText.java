@@ -1,4 +1,4 @@
-package io.identitybridge.creatioapi.unserved;
+package io.identitybridge.vocabulary;
 
 /**
  * Text from a request as it may appear in a log line: control characters (C0, DEL, C1 with NEL), line and paragraph
@@ -6,12 +6,12 @@ package io.identitybridge.creatioapi.unserved;
  * lone surrogates are written as {@code \\uXXXX}, and a backslash as {@code \\\\}, so that no request can start a
  * line, reorder one, or forge an escape. At most {@code max} characters of the text are kept.
  */
-final class LogText {
+public final class LogText {
 
     private LogText() {
     }
 
-    static String escape(String text, int max) {
+    public static String escape(String text, int max) {
         StringBuilder out = new StringBuilder();
         int taken = 0;
         for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1), taken++) {
