@@ -59,12 +59,12 @@ public record DesiredState(List<DesiredScope> scopes, List<DesiredClient> client
         Map<String, Set<String>> resourceClaims = ApiResourceReader.read(parsed.apiResources(), defined, problems);
         List<DesiredScope> scopes = new ArrayList<>();
         for (int i = 0; i < parsed.scopes().size(); i++) {
-            scopes.add(ScopeSpecReader.read(parsed.scopes().get(i), i, problems));
+            scopes.add(ScopeSpecReader.read(ScopeSpecReader.Model.SCOPE, parsed.scopes().get(i), i, problems,
+                    claimsOf(parsed.scopes().get(i), resourceClaims)));
         }
         for (int i = 0; i < parsed.apiScopes().size(); i++) {
-            JsonNode name = JsonKeys.get(parsed.apiScopes().get(i), "Name");
             scopes.add(ScopeSpecReader.read(ScopeSpecReader.Model.API_SCOPE, parsed.apiScopes().get(i), i, problems,
-                    name == null ? Set.of() : resourceClaims.getOrDefault(name.asText(), Set.of())));
+                    claimsOf(parsed.apiScopes().get(i), resourceClaims)));
         }
         for (int i = 0; i < parsed.identityResources().size(); i++) {
             JsonNode name = JsonKeys.get(parsed.identityResources().get(i), "Name");
@@ -76,6 +76,11 @@ public record DesiredState(List<DesiredScope> scopes, List<DesiredClient> client
             scopes.add(ScopeSpecReader.read(ScopeSpecReader.Model.IDENTITY_RESOURCE, parsed.identityResources().get(i), i, problems, Set.of()));
         }
         return scopes;
+    }
+
+    private static Set<String> claimsOf(ObjectNode scope, Map<String, Set<String>> resourceClaims) {
+        JsonNode name = JsonKeys.get(scope, "Name");
+        return name == null || !name.isTextual() ? Set.of() : resourceClaims.getOrDefault(name.asText(), Set.of());
     }
 
     /**
