@@ -32,6 +32,8 @@ public final class Main {
               --keycloak-url URL [--realm NAME (default creatio)]
               --keycloak-user NAME        master-realm administrator, password in env IB_KEYCLOAK_PASSWORD
                                           (or a bearer token in env IB_KEYCLOAK_TOKEN)
+              --dry-run-part-bytes N      largest request body (default 1000000); a larger input is planned in
+                                          parts whose plans are merged
             """;
 
     private Main() {
@@ -60,7 +62,7 @@ public final class Main {
             out.println("error: the database answered: " + e.getMessage());
             return 1;
         } catch (Exception e) {
-            out.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            out.println("error: " + PlanClient.describe(e));
             return 1;
         }
     }
@@ -79,10 +81,6 @@ public final class Main {
             c.setReadOnly(true);
             r = new Is4Reader(new Tables(c, o.schema())).read(n -> out.println("progress: " + n + " clients read"));
         }
-        ObjectNode doc = Is4Reader.JSON.createObjectNode();
-        doc.set("Clients", r.clients());
-        doc.set("Scopes", r.scopes());
-        String text = Is4Reader.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
 
         out.println();
         out.printf("Summary (%s): %d clients, %d secrets moved as their IS4 hashes, %d expired secrets dropped, %d scopes%n",
@@ -97,13 +95,16 @@ public final class Main {
         r.notes().forEach(n -> out.println("note: " + n));
 
         if (o.dryRun()) {
-            PlanClient plan = new PlanClient(o.keycloakUrl(), o.realm());
+            PlanClient plan = new PlanClient(o.keycloakUrl(), o.realm(), o.partBytes());
             String token = o.keycloakToken() != null ? o.keycloakToken() : plan.login(o.keycloakUser(), o.keycloakPassword());
-            boolean valid = plan.plan(text, token, out);
+            boolean valid = plan.plan(r.clients(), r.scopes(), token, out);
             KeycloakSettings.print(out, db, o.appSettings(), o.out());
             return valid ? 0 : 3;
         }
-        OwnerOnlyFile.write(o.out(), text);
+        ObjectNode doc = Is4Reader.JSON.createObjectNode();
+        doc.set("Clients", r.clients());
+        doc.set("Scopes", r.scopes());
+        OwnerOnlyFile.write(o.out(), Is4Reader.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         out.println();
         out.println("Wrote " + o.out().toAbsolutePath() + " (owner-only, mode 600; it holds secret hashes)");
         KeycloakSettings.print(out, db, o.appSettings(), o.out());
@@ -112,7 +113,7 @@ public final class Main {
 
     /** The command line, checked. */
     record Options(JdbcTarget target, AppSettings appSettings, String schema, Path out, boolean dryRun, String keycloakUrl,
-                   String realm, String keycloakUser, String keycloakPassword, String keycloakToken) {
+                   String realm, String keycloakUser, String keycloakPassword, String keycloakToken, int partBytes) {
 
         static Options parse(String[] args, Map<String, String> env) {
             Map<String, String> a = new java.util.LinkedHashMap<>();
@@ -133,7 +134,7 @@ public final class Main {
             }
             for (String k : a.keySet()) {
                 if (!java.util.Set.of("--appsettings", "--connection-string", "--connection-strings-config", "--connection-name", "--db-provider", "--jdbc-url", "--db-user", "--out",
-                        "--schema", "--keycloak-url", "--realm", "--keycloak-user").contains(k)) {
+                        "--schema", "--keycloak-url", "--realm", "--keycloak-user", "--dry-run-part-bytes").contains(k)) {
                     throw new IllegalArgumentException("unknown option " + k);
                 }
             }
@@ -179,7 +180,23 @@ public final class Main {
                 throw new IllegalArgumentException("--dry-run needs --keycloak-user with env IB_KEYCLOAK_PASSWORD, or env IB_KEYCLOAK_TOKEN");
             }
             return new Options(target, app, schema, Path.of(a.getOrDefault("--out", "identity-bridge-clients.json")), dryRun,
-                    url, a.getOrDefault("--realm", "creatio"), a.get("--keycloak-user"), env.get("IB_KEYCLOAK_PASSWORD"), token);
+                    url, a.getOrDefault("--realm", "creatio"), a.get("--keycloak-user"), env.get("IB_KEYCLOAK_PASSWORD"), token,
+                    partBytes(a.get("--dry-run-part-bytes")));
+        }
+
+        private static int partBytes(String value) {
+            if (value == null) {
+                return PlanClient.DEFAULT_PART_BYTES;
+            }
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= 10_000 && n <= 100_000_000) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw new IllegalArgumentException("--dry-run-part-bytes must be a number of bytes from 10000 to 100000000");
         }
 
         @Override

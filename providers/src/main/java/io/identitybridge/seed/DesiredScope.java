@@ -2,6 +2,13 @@ package io.identitybridge.seed;
 
 import java.util.SortedMap;
 
-/** An IS4 scope (seed 004 §5.7) as a Keycloak client scope: flat fields, plus claim names as user-attribute mappers. */
-public record DesiredScope(int index, String name, SortedMap<String, String> state) {
+/**
+ * An IS4 scope (seed 004 §5.7) as a Keycloak client scope: flat fields, plus claim names as user-attribute mappers.
+ * {@code kind} and {@code index} say where the input defined it ("scope", "ApiScopes", "IdentityResources").
+ */
+public record DesiredScope(String kind, int index, String name, SortedMap<String, String> state) {
+
+    public DesiredScope(int index, String name, SortedMap<String, String> state) {
+        this("scope", index, name, state);
+    }
 }

@@ -30,11 +30,34 @@ final class ScopeSpecReader {
             "attributes.display.on.consent.screen", "attributes.include.in.token.scope",
             "attributes.include.in.openid.provider.metadata", TYPE, CLAIMS, AUDIENCE);
 
+    /**
+     * The models a scope comes in: IdentityServer4's {@code Scopes} (a Type, Claims) and 4.x's {@code ApiScopes} and
+     * {@code IdentityResources} (the type is the section, claims are UserClaims). {@code kind} names the section in problems.
+     */
+    enum Model {
+        SCOPE("scope", "scope property (IdentityServer4 Scope model)"),
+        API_SCOPE("ApiScopes", "ApiScopes property (IdentityServer4 4.x ApiScope model)"),
+        IDENTITY_RESOURCE("IdentityResources", "IdentityResources property (IdentityServer4 4.x IdentityResource model)");
+
+        final String kind;
+        final String what;
+
+        Model(String kind, String what) {
+            this.kind = kind;
+            this.what = what;
+        }
+    }
+
     private ScopeSpecReader() {
     }
 
     static DesiredScope read(ObjectNode node, int index, List<Problem> problems) {
-        JsonBody in = new JsonBody(node, Problems.collect("scope", index, problems));
+        return read(Model.SCOPE, node, index, problems, List.of());
+    }
+
+    /** {@code extraClaims}: the UserClaims of the 4.x ApiResources that hold this scope. */
+    static DesiredScope read(Model model, ObjectNode node, int index, List<Problem> problems, java.util.Collection<String> extraClaims) {
+        JsonBody in = new JsonBody(node, Problems.collect(model.kind, index, problems));
         String name = in.identifier("Name", Limits.COLUMN);
         in.owner(name);
         if (name == null || !name.matches("[A-Za-z0-9_.:/\\-]{1,200}")) {
@@ -46,23 +69,22 @@ final class ScopeSpecReader {
         s.put("attributes.display.on.consent.screen", "true");
         s.put("attributes.include.in.token.scope", "true");
         s.put("attributes.include.in.openid.provider.metadata", String.valueOf(in.bool("ShowInDiscoveryDocument", true)));
-        String type = in.text("Type", Limits.COLUMN);
-        boolean identity = type != null && type.equalsIgnoreCase("Identity");
+        String type = model == Model.SCOPE ? in.text("Type", Limits.COLUMN) : null;
+        boolean identity = model == Model.IDENTITY_RESOURCE || type != null && type.equalsIgnoreCase("Identity");
         if (type != null && !identity && !type.equalsIgnoreCase("Resource")) {
             in.error("Type", "must be 'Identity' or 'Resource'");
         }
         s.put(TYPE, identity ? "Identity" : "Resource");
         s.put(AUDIENCE, identity || name == null ? "" : name);
-        TreeSet<String> claims = new TreeSet<>();
-        JsonNode list = in.array("Claims", Limits.MAX_SCOPES);
+        TreeSet<String> claims = new TreeSet<>(extraClaims);
+        String claimsKey = model == Model.SCOPE ? "Claims" : "UserClaims";
+        JsonNode list = in.array(claimsKey, Limits.MAX_SCOPES);
         for (JsonNode claim : list == null ? List.<JsonNode>of() : list) {
             JsonNode claimName = claim.isTextual() ? claim : JsonKeys.get(claim, "Name");
-            if (claimName == null || !claimName.isTextual() || claimName.asText().isBlank()) {
-                in.error("Claims", "has a claim without a Name");
-            } else if (ReservedClaims.shapeProblem(claimName.asText()) != null) {
-                in.error("Claims", "has a claim name that " + ReservedClaims.shapeProblem(claimName.asText()));
-            } else if (ReservedClaims.isStructural(claimName.asText())) {
-                in.error("Claims", "names '" + claimName.asText() + "', a key of the token's own structure");
+            String problem = claimName == null || !claimName.isTextual() || claimName.asText().isBlank() ? "has a claim without a Name"
+                    : claimProblem(claimName.asText());
+            if (problem != null) {
+                in.error(claimsKey, problem);
             } else {
                 claims.add(claimName.asText());
             }
@@ -76,14 +98,30 @@ final class ScopeSpecReader {
                 in.error(flag, "true is not supported yet");
             }
         }
-        for (String unsupported : List.of("ScopeSecrets", "ClaimsRule")) {
-            JsonNode v = in.raw(unsupported);
-            if (v != null && !v.isNull() && !(v.isArray() && v.isEmpty()) && !(v.isTextual() && v.asText().isEmpty())) {
-                in.error(unsupported, "is not supported yet");
+        if (model == Model.SCOPE) {
+            for (String unsupported : List.of("ScopeSecrets", "ClaimsRule")) {
+                if (given(in.raw(unsupported))) {
+                    in.error(unsupported, "is not supported yet");
+                }
             }
+        } else if (given(in.raw("Properties"))) {
+            in.warning("Properties", "has no counterpart in a Keycloak client scope and is not carried over");
         }
-        in.rejectUnread("scope property (IdentityServer4 Scope model)");
-        return new DesiredScope(index, name, s);
+        in.rejectUnread(model.what);
+        return new DesiredScope(model.kind, index, name, s);
+    }
+
+    /** Why a claim name cannot be a scope's claim, or null. */
+    static String claimProblem(String claim) {
+        if (ReservedClaims.shapeProblem(claim) != null) {
+            return "has a claim name that " + ReservedClaims.shapeProblem(claim);
+        }
+        return ReservedClaims.isStructural(claim) ? "names '" + claim + "', a key of the token's own structure" : null;
+    }
+
+    /** A value other than null, an empty array, object or string. */
+    static boolean given(JsonNode v) {
+        return v != null && !v.isNull() && !(v.isContainerNode() && v.isEmpty()) && !(v.isTextual() && v.asText().isEmpty());
     }
 
     private static String nz(String s) {

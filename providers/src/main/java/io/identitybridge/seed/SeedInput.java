@@ -18,8 +18,8 @@ import java.util.List;
 /**
  * Turns what an administrator gives us into client and scope objects. Accepted: Creatio's escaped "Clients" string
  * (with or without its outer quotes), a plain JSON array, or a whole appsettings.json whose {@code Clients} key is
- * read; an object may also carry IdentityServer4 {@code Scopes}. Error messages never quote the input, which may
- * hold secrets.
+ * read; an object may also carry IdentityServer4 {@code Scopes}, or 4.x's {@code ApiScopes}, {@code IdentityResources}
+ * and {@code ApiResources}. Error messages never quote the input, which may hold secrets.
  */
 public final class SeedInput {
 
@@ -28,7 +28,16 @@ public final class SeedInput {
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
 
-    public record Parsed(List<ObjectNode> clients, List<ObjectNode> scopes) {
+    /**
+     * The clients and the scopes in each model: IdentityServer4's {@code Scopes}, and 4.x's {@code ApiScopes},
+     * {@code IdentityResources} and {@code ApiResources} (read as scopes by {@link DesiredState}).
+     */
+    public record Parsed(List<ObjectNode> clients, List<ObjectNode> scopes, List<ObjectNode> apiScopes,
+                         List<ObjectNode> identityResources, List<ObjectNode> apiResources) {
+
+        public Parsed(List<ObjectNode> clients, List<ObjectNode> scopes) {
+            this(clients, scopes, List.of(), List.of(), List.of());
+        }
     }
 
     private SeedInput() {
@@ -71,7 +80,11 @@ public final class SeedInput {
                 return null;
             }
             List<ObjectNode> scopes = objects(JsonKeys.get(holder, "Scopes"), source + " Scopes", "scope", problems);
-            return fromClientsValue(clients, source + " Clients", problems, scopes);
+            Parsed parsed = fromClientsValue(clients, source + " Clients", problems, scopes);
+            return parsed == null ? null : new Parsed(parsed.clients(), scopes,
+                    objects(JsonKeys.get(holder, "ApiScopes"), source + " ApiScopes", "ApiScopes", problems),
+                    objects(JsonKeys.get(holder, "IdentityResources"), source + " IdentityResources", "IdentityResources", problems),
+                    objects(JsonKeys.get(holder, "ApiResources"), source + " ApiResources", "ApiResources", problems));
         }
         problems.add(Problem.input(source, "must be the Creatio 'Clients' string, a JSON array or an appsettings.json object"));
         return null;

@@ -19,9 +19,9 @@ import java.util.TreeSet;
  */
 public final class SeedPlanner {
 
-    /** Problems of the input as a whole first, then scopes, then clients, each by position: the order of the input. */
+    /** Problems of the input as a whole first, then scopes (of any model), then clients, each by position. */
     private static final Comparator<Problem> INPUT_ORDER = Comparator
-            .comparingInt((Problem p) -> p.kind() == null ? 0 : p.kind().equals("scope") ? 1 : 2)
+            .comparingInt((Problem p) -> p.kind() == null ? 0 : p.kind().equals("client") ? 2 : 1)
             .thenComparingInt(p -> p.index() == null ? -1 : p.index());
 
     private final boolean prune;
@@ -39,7 +39,7 @@ public final class SeedPlanner {
                 continue;
             }
             if (!inputScopes.add(scope.name())) {
-                problems.add(new Problem(Problem.Severity.ERROR, "scope", scope.index(), scope.name(), "Name", "is defined twice in the input"));
+                problems.add(new Problem(Problem.Severity.ERROR, scope.kind(), scope.index(), scope.name(), "Name", "is defined twice in the input"));
                 continue;
             }
             scopeItems.add(item(scope.name(), scope.state(), realm.scopeState(scope.name()), Map.of()));

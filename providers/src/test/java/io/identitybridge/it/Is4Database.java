@@ -71,6 +71,51 @@ final class Is4Database {
         insert("Clients", row);
     }
 
+    /**
+     * A 4.x site of {@code n} clients {@code BulkMigratedClient00001...}, as IS4 stores them: each with the hash of
+     * {@link #bulkSecret}, the scope {@code bulk.api}, two claims and two properties; every 5th an authorization_code
+     * client with two redirect URIs and a post-logout URI, the others client_credentials; every 40th also an expired
+     * second secret.
+     */
+    void bulkClients(int n) {
+        client(1, "BulkMigratedClient00001", true, Map.of("ClientName", "Bulk migrated client 1",
+                "Description", "A client of the bulk migration test, as a site registers many", "ClientUri", "https://bulk.example.test/"));
+        insert("ApiScopes", new LinkedHashMap<>(Map.of("Id", 1, "Enabled", true, "Name", "bulk.api", "DisplayName", "The bulk API",
+                "Required", false, "Emphasize", false, "ShowInDiscoveryDocument", true)));
+        commit();
+        String series = " FROM generate_series(1, " + n + ") g";
+        sql("INSERT INTO \"Clients\" SELECT g, \"Enabled\", 'BulkMigratedClient' || lpad(g::text, 5, '0'), \"ProtocolType\","
+                + " \"RequireClientSecret\", 'Bulk migrated client ' || g, \"Description\", \"ClientUri\", \"LogoUri\", \"RequireConsent\","
+                + " \"AllowRememberConsent\", \"AlwaysIncludeUserClaimsInIdToken\", \"RequirePkce\", \"AllowPlainTextPkce\", \"RequireRequestObject\","
+                + " \"AllowAccessTokensViaBrowser\", \"FrontChannelLogoutUri\", \"FrontChannelLogoutSessionRequired\", \"BackChannelLogoutUri\","
+                + " \"BackChannelLogoutSessionRequired\", \"AllowOfflineAccess\", \"IdentityTokenLifetime\", \"AllowedIdentityTokenSigningAlgorithms\","
+                + " \"AccessTokenLifetime\", \"AuthorizationCodeLifetime\", \"ConsentLifetime\", \"AbsoluteRefreshTokenLifetime\","
+                + " \"SlidingRefreshTokenLifetime\", \"RefreshTokenUsage\", \"UpdateAccessTokenClaimsOnRefresh\", \"RefreshTokenExpiration\","
+                + " \"AccessTokenType\", \"EnableLocalLogin\", \"IncludeJwtId\", \"AlwaysSendClientClaims\", \"ClientClaimsPrefix\","
+                + " \"PairWiseSubjectSalt\", \"Created\", \"Updated\", \"LastAccessed\", \"UserSsoLifetime\", \"UserCodeType\","
+                + " \"DeviceCodeLifetime\", \"NonEditable\" FROM \"Clients\", generate_series(2, " + n + ") g WHERE \"Id\" = 1;"
+                + " INSERT INTO \"ClientSecrets\" (\"ClientId\", \"Value\", \"Type\", \"Created\") SELECT g,"
+                + " encode(sha256(convert_to('bulk-it-secret-' || g || '-0123456789abcdefghij', 'UTF8')), 'base64'), 'SharedSecret', now()" + series + ";"
+                + " INSERT INTO \"ClientSecrets\" (\"ClientId\", \"Value\", \"Type\", \"Created\", \"Expiration\") SELECT g,"
+                + " encode(sha256(convert_to('bulk-it-expired-' || g, 'UTF8')), 'base64'), 'SharedSecret', now(), '2020-01-01'"
+                + " FROM generate_series(40, " + n + ", 40) g;"
+                + " INSERT INTO \"ClientGrantTypes\" (\"ClientId\", \"GrantType\") SELECT g,"
+                + " CASE WHEN g % 5 = 0 THEN 'authorization_code' ELSE 'client_credentials' END" + series + ";"
+                + " INSERT INTO \"ClientRedirectUris\" (\"ClientId\", \"RedirectUri\") SELECT g, 'https://app' || g || '.bulk.example.test/' || p"
+                + " FROM generate_series(5, " + n + ", 5) g, unnest(ARRAY['signin-oidc', 'signin-oidc-fallback']) p;"
+                + " INSERT INTO \"ClientPostLogoutRedirectUris\" (\"ClientId\", \"PostLogoutRedirectUri\") SELECT g,"
+                + " 'https://app' || g || '.bulk.example.test/signout-callback-oidc' FROM generate_series(5, " + n + ", 5) g;"
+                + " INSERT INTO \"ClientScopes\" (\"ClientId\", \"Scope\") SELECT g, 'bulk.api'" + series + ";"
+                + " INSERT INTO \"ClientClaims\" (\"ClientId\", \"Type\", \"Value\") SELECT g, t, t || '-' || (g % 97)"
+                + series + ", unnest(ARRAY['tenant', 'region']) t;"
+                + " INSERT INTO \"ClientProperties\" (\"ClientId\", \"Key\", \"Value\") SELECT g, 'AllowedQueryParameters', '[\"invitationHash\"]'" + series + ";"
+                + " INSERT INTO \"ClientProperties\" (\"ClientId\", \"Key\", \"Value\") SELECT g, 'Owner', 'integration team ' || (g % 50)" + series + ";");
+    }
+
+    static String bulkSecret(int g) {
+        return "bulk-it-secret-" + g + "-0123456789abcdefghij";
+    }
+
     void insert(String table, Map<String, Object> row) {
         StringBuilder cols = new StringBuilder();
         StringBuilder vals = new StringBuilder();

@@ -202,6 +202,42 @@ class SeedingIT {
         }
     }
 
+    @Test
+    @Order(22)
+    void aClientNamingAnApiScopesScopeOfTheSameInputPlansFine() {
+        JsonNode plan = seed("plan", "{\"IdentityServer\":{\"Clients\":[{\"ClientId\":\"OrdersServiceClient01\","
+                + "\"Secrets\":[\"orders-secret-0123456789abcdefghijklmnop\"],\"AllowedGrantTypes\":[\"client_credentials\"],"
+                + "\"AllowedScopes\":[\"orders.read\"]}],\"ApiScopes\":[{\"Name\":\"orders.read\",\"UserClaims\":[\"tenant\"]}],"
+                + "\"ApiResources\":[{\"Name\":\"orders\",\"Scopes\":[\"orders.read\"],\"ApiSecrets\":[{\"Value\":\"x\"}]}]}}", 200);
+        assertTrue(plan.get("valid").asBoolean(), plan.toString());
+        assertEquals("orders.read", plan.at("/scopes/0/name").asText());
+        assertEquals("create", plan.at("/scopes/0/action").asText());
+        assertEquals("create", plan.at("/clients/0/action").asText());
+        List<String> warnings = new ArrayList<>();
+        plan.get("problems").forEach(p -> warnings.add(p.get("text").asText()));
+        assertTrue(warnings.contains("warning: ApiResources #0 (orders) ApiSecrets has no counterpart in Keycloak and is not carried over"
+                + " (an API introspects tokens with a Keycloak client of its own)"), warnings.toString());
+    }
+
+    @Test
+    @Order(23)
+    void aSeedInputOverTheEndpointsLimitIsA413JsonNamingTheLimit() {
+        Http.Response r = kc.admin("POST", "/realms/creatio/identity-bridge/seed/plan", "[" + " ".repeat(10_000_000) + "]");
+        assertEquals(413, r.status(), () -> r.body().substring(0, Math.min(300, r.body().length())));
+        assertEquals("invalid_request", r.json().get("error").asText());
+        assertTrue(r.json().get("error_description").asText().startsWith("the seed input has more than 10000000 characters, this"
+                + " endpoint's limit"), r.body());
+    }
+
+    @Test
+    @Order(24)
+    void aBodyOverKeycloaksHttpLimitIsRefusedWith413BeforeAnyProvider() {
+        // quarkus.http.limits.max-body-size, 10 MiB by default: Keycloak answers before the endpoint (or its permission check) runs.
+        Http.Response r = Http.sendRaw("POST", kc.baseUrl() + "/admin/realms/creatio/identity-bridge/seed/plan", "application/json",
+                "[" + " ".repeat(11 * 1024 * 1024) + "]");
+        assertEquals(413, r.status());
+    }
+
     private static JsonNode seed(String mode, String body, int expectedStatus) {
         Http.Response r = kc.admin("POST", "/realms/creatio/identity-bridge/seed/" + mode, body);
         assertEquals(expectedStatus, r.status(), () -> r.body());

@@ -36,7 +36,11 @@ import java.util.function.BiFunction;
 @Produces(MediaType.APPLICATION_JSON)
 public class SeedAdminResource {
 
-    static final int MAX_BODY_CHARS = 16 * 1024 * 1024;
+    /**
+     * Below Keycloak's own HTTP limit (quarkus.http.limits.max-body-size, 10 MiB by default), which answers a larger
+     * body with an empty 413 before any provider runs; up to here the caller gets a JSON error that says what to do.
+     */
+    static final int MAX_BODY_CHARS = 10_000_000;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -85,7 +89,9 @@ public class SeedAdminResource {
     private Response reviewed(Boolean prune, String body, BiFunction<Seeder, SeedReview, Response> then) {
         auth.clients().requireManage();
         if (body != null && body.length() > MAX_BODY_CHARS) {
-            return error(413, "invalid_request", "the seed input is larger than " + MAX_BODY_CHARS + " characters");
+            return error(413, "invalid_request", "the seed input has more than " + MAX_BODY_CHARS + " characters, this endpoint's"
+                    + " limit: seed a larger input from a file (clients-file) at boot; the migration command's --dry-run plans"
+                    + " a large input in parts by itself");
         }
         Seeder seeder = seeder(prune);
         return then.apply(seeder, seeder.review(session, realm, new SeedText(body, "request body")));
