@@ -261,11 +261,11 @@ class AdminConsoleIT extends OnSharedServer {
         return out;
     }
 
-    private static String realmId() {
+    static String realmId() {
         return kc.admin("GET", "/realms/creatio", null).json().get("id").asText();
     }
 
-    private static String clientUuid(String clientId) {
+    static String clientUuid(String clientId) {
         return kc.admin("GET", "/realms/creatio/clients?clientId=" + clientId, null).json().get(0).get("id").asText();
     }
 
@@ -284,7 +284,7 @@ class AdminConsoleIT extends OnSharedServer {
     }
 
     /** Saves the client tab's form as the console does: the realm's one tab component, with the open client's id. */
-    private static Http.Response saveTab(String token, String uuid, String clientId, Map<String, String> values) {
+    static Http.Response saveTab(String token, String uuid, String clientId, Map<String, String> values) {
         Map<String, List<String>> config = new java.util.HashMap<>(Map.of("clientId", List.of(uuid), "client", List.of(clientId),
                 "tab", List.of("identity-service"), "realm", List.of("creatio")));
         values.forEach((k, v) -> config.put(k, List.of(v)));
