@@ -210,10 +210,10 @@ class AdminConsoleIT extends OnSharedServer {
 
     // --- helpers ---
 
-    private record Tenant(String clientId, String customerId, String grantee, String granteeSecret) {
+    record Tenant(String clientId, String customerId, String grantee, String granteeSecret) {
     }
 
-    private static Tenant tenant() {
+    static Tenant tenant() {
         String clientId = "it-console-" + UUID.randomUUID();
         String customerId = UUID.randomUUID().toString();
         Http.Response seeded = kc.admin("POST", "/realms/creatio/identity-bridge/seed/apply", List.of(Map.of(
@@ -225,7 +225,7 @@ class AdminConsoleIT extends OnSharedServer {
         return new Tenant(clientId, customerId, grantee, kc.createServiceClient(grantee, List.of()));
     }
 
-    private static String registerResource(Tenant t) {
+    static String registerResource(Tenant t) {
         String resource = "TempAccess_" + UUID.randomUUID().toString().replace("-", "");
         String token = api.token(t.clientId, TENANT_SECRET, "register_own_resource IdentityServerApi");
         api.ok("OwnedResources/register", token, """
@@ -253,7 +253,7 @@ class AdminConsoleIT extends OnSharedServer {
         }
     }
 
-    private static List<JsonNode> mirrors(String resource) {
+    static List<JsonNode> mirrors(String resource) {
         Http.Response r = kc.admin("GET", "/realms/creatio/components?type=" + PAGE + "&name=" + resource, null);
         assertEquals(200, r.status(), r.body());
         List<JsonNode> out = new java.util.ArrayList<>();

@@ -104,12 +104,21 @@ class AuditEventsIT extends OnSharedServer {
 
         List<JsonNode> events = AdminEvents.at(kc, "clients/" + id);
         assertEquals(List.of("UPDATE CLIENT clients/" + id), AdminEvents.keys(events));
-        JsonNode auth = events.get(0).get("authDetails");
-        assertEquals(kc.admin("GET", "/realms/master", null).json().get("id").asText(), auth.get("realmId").asText());
-        assertEquals(kc.admin("GET", "/realms/master/clients?clientId=admin-cli", null).json().get(0).get("id").asText(),
-                auth.get("clientId").asText());
-        assertEquals(kc.admin("GET", "/realms/master/users?exact=true&username=" + kc.adminUser(), null).json().get(0).get("id").asText(),
-                auth.get("userId").asText());
+        assertAdministrator(events.get(0));
+    }
+
+    @Test
+    void aConsoleDeleteOfAResourceIsAnEventOfTheAdministrator() {
+        AdminConsoleIT.Tenant t = AdminConsoleIT.tenant();
+        String resource = AdminConsoleIT.registerResource(t);
+        String row = AdminConsoleIT.mirrors(resource).get(0).get("id").asText();
+        Http.Response deleted = kc.admin("DELETE", "/realms/creatio/components/" + row, null);
+        assertEquals(204, deleted.status(), deleted.body());
+
+        String path = "identity-bridge/resources/" + resource;
+        List<JsonNode> events = AdminEvents.at(kc, path);
+        assertEquals(List.of("CREATE " + RESOURCE + " " + path, "DELETE " + RESOURCE + " " + path), AdminEvents.keys(events));
+        assertAdministrator(events.stream().filter(e -> e.get("operationType").asText().equals("DELETE")).findFirst().orElseThrow());
     }
 
     @Test
@@ -195,6 +204,16 @@ class AuditEventsIT extends OnSharedServer {
         }
         assertFalse(all.contains("ib.secrets"), "an event names the secrets attribute");
         System.out.println("An admin event of Clients/register, with representations: " + created); // the README's example
+    }
+
+    /** The suite's master-realm administrator, signed in with admin-cli. */
+    private static void assertAdministrator(JsonNode event) {
+        JsonNode auth = event.get("authDetails");
+        assertEquals(kc.admin("GET", "/realms/master", null).json().get("id").asText(), auth.get("realmId").asText());
+        assertEquals(kc.admin("GET", "/realms/master/clients?clientId=admin-cli", null).json().get(0).get("id").asText(),
+                auth.get("clientId").asText());
+        assertEquals(kc.admin("GET", "/realms/master/users?exact=true&username=" + kc.adminUser(), null).json().get(0).get("id").asText(),
+                auth.get("userId").asText());
     }
 
     private static void assertCaller(JsonNode event, Caller caller) {
