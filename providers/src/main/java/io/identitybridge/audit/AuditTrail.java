@@ -43,7 +43,7 @@ public final class AuditTrail {
         return byAdmin(session, realm, new AdminAuth(realm, null, serviceAccount, caller));
     }
 
-    /** A write of an administrator (the console's tab): Keycloak's own auth of the admin request. */
+    /** A write of an administrator (the console's client tab and resource page): Keycloak's own auth of the admin request. */
     public static AuditTrail byAdmin(KeycloakSession session, RealmModel realm, AdminAuth auth) {
         ClientConnection connection = session.getContext().getConnection();
         String ip = connection == null ? null : connection.getRemoteHost();
