@@ -1,5 +1,6 @@
 package io.identitybridge.console;
 
+import io.identitybridge.audit.AuditTrail;
 import io.identitybridge.vocabulary.BuiltInClients;
 import io.identitybridge.seed.ClientAttributeRules;
 import io.identitybridge.vocabulary.ClientFields;
@@ -11,11 +12,13 @@ import io.identitybridge.spi.ProviderFactoryDefaults;
 import io.identitybridge.vocabulary.Problem;
 import java.util.stream.Collectors;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.ui.extend.UiTabProvider;
 import org.keycloak.services.ui.extend.UiTabProviderFactory;
 
@@ -53,7 +56,8 @@ public class ClientTabFactory implements UiTabProviderFactory<UiTabProvider>, Pr
             throw AdminConsoleAccess.refuse("Open this tab from a client's page: no client of realm '" + realm.getName()
                     + "' has the id this form was saved for.");
         }
-        AdminConsoleAccess.evaluator(session, realm).clients().requireManage(client);
+        AdminPermissionEvaluator admin = AdminConsoleAccess.evaluator(session, realm);
+        admin.clients().requireManage(client);
         if (BuiltInClients.isBuiltIn(realm, client.getClientId())) {
             throw AdminConsoleAccess.refuse("'" + client.getClientId() + "' is one of Keycloak's own clients; Identity Bridge"
                     + " attributes are not set on it.");
@@ -80,6 +84,7 @@ public class ClientTabFactory implements UiTabProviderFactory<UiTabProvider>, Pr
             throw AdminConsoleAccess.refuse("Not saved: "
                     + e.problems().stream().filter(Problem::isError).map(Problem::toString).collect(Collectors.joining("; ")));
         }
+        AuditTrail.byAdmin(session, realm, admin.adminAuth()).client(OperationType.UPDATE, client);
         ClientTabView.show(model, client);
     }
 

@@ -1,12 +1,15 @@
 package io.identitybridge.console;
 
+import io.identitybridge.audit.AuditTrail;
 import io.identitybridge.ownedresources.ResourceAdmin;
 import io.identitybridge.ownedresources.ResourceMirror;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import java.util.List;
 import java.util.Map;
@@ -30,10 +33,14 @@ public class ResourcesPageFactory extends ReadOnlyPageFactory {
         if (!AdminConsoleAccess.isAdminDeleteOf(session, model.getId())) {
             return; // our own clean-up after an API delete or expiry, or the realm going away
         }
-        AdminConsoleAccess.evaluator(session, realm).clients().requireManage();
+        AdminPermissionEvaluator admin = AdminConsoleAccess.evaluator(session, realm);
+        admin.clients().requireManage();
         session.setAttribute(ResourceMirror.REMOVING, model.getId());
         try {
-            ResourceAdmin.delete(session, realm, model.getName());
+            if (ResourceAdmin.delete(session, realm, model.getName())) {
+                AuditTrail.byAdmin(session, realm, admin.adminAuth()).resource(OperationType.DELETE, model.getName(), null,
+                        () -> Map.of("name", model.getName()));
+            }
         } finally {
             session.removeAttribute(ResourceMirror.REMOVING);
         }

@@ -1,12 +1,16 @@
 package io.identitybridge.ownedresources;
 
+import io.identitybridge.audit.AuditTrail;
 import io.identitybridge.config.BridgeRealm;
 import org.jboss.logging.Logger;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.timer.ScheduledTask;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Removes expired resources with their scopes and grants. Tokens already refuse an expired scope at once (see
@@ -40,7 +44,12 @@ public final class ExpiredResourceSweep implements ScheduledTask {
         List<OwnedResourceEntity> expired = store.expired(System.currentTimeMillis(), BATCH);
         for (OwnedResourceEntity e : expired) {
             // A row whose realm is gone still goes, or it would head every later batch.
-            store.remove(session.realms().getRealm(e.getRealmId()), e);
+            RealmModel of = session.realms().getRealm(e.getRealmId());
+            store.remove(of, e);
+            if (of != null) {
+                AuditTrail.bySystem(session, of, TASK_NAME).resource(OperationType.DELETE, e.getName(), null,
+                        () -> Map.of("name", e.getName(), "expirationDate", Instant.ofEpochMilli(e.getExpiresAt()).toString()));
+            }
         }
         if (!expired.isEmpty()) {
             LOG.infof("Removed %d expired resource(s) and their client scopes", expired.size());

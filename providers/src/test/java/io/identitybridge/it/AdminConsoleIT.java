@@ -210,10 +210,10 @@ class AdminConsoleIT extends OnSharedServer {
 
     // --- helpers ---
 
-    private record Tenant(String clientId, String customerId, String grantee, String granteeSecret) {
+    record Tenant(String clientId, String customerId, String grantee, String granteeSecret) {
     }
 
-    private static Tenant tenant() {
+    static Tenant tenant() {
         String clientId = "it-console-" + UUID.randomUUID();
         String customerId = UUID.randomUUID().toString();
         Http.Response seeded = kc.admin("POST", "/realms/creatio/identity-bridge/seed/apply", List.of(Map.of(
@@ -225,7 +225,7 @@ class AdminConsoleIT extends OnSharedServer {
         return new Tenant(clientId, customerId, grantee, kc.createServiceClient(grantee, List.of()));
     }
 
-    private static String registerResource(Tenant t) {
+    static String registerResource(Tenant t) {
         String resource = "TempAccess_" + UUID.randomUUID().toString().replace("-", "");
         String token = api.token(t.clientId, TENANT_SECRET, "register_own_resource IdentityServerApi");
         api.ok("OwnedResources/register", token, """
@@ -253,7 +253,7 @@ class AdminConsoleIT extends OnSharedServer {
         }
     }
 
-    private static List<JsonNode> mirrors(String resource) {
+    static List<JsonNode> mirrors(String resource) {
         Http.Response r = kc.admin("GET", "/realms/creatio/components?type=" + PAGE + "&name=" + resource, null);
         assertEquals(200, r.status(), r.body());
         List<JsonNode> out = new java.util.ArrayList<>();
@@ -261,11 +261,11 @@ class AdminConsoleIT extends OnSharedServer {
         return out;
     }
 
-    private static String realmId() {
+    static String realmId() {
         return kc.admin("GET", "/realms/creatio", null).json().get("id").asText();
     }
 
-    private static String clientUuid(String clientId) {
+    static String clientUuid(String clientId) {
         return kc.admin("GET", "/realms/creatio/clients?clientId=" + clientId, null).json().get(0).get("id").asText();
     }
 
@@ -284,7 +284,7 @@ class AdminConsoleIT extends OnSharedServer {
     }
 
     /** Saves the client tab's form as the console does: the realm's one tab component, with the open client's id. */
-    private static Http.Response saveTab(String token, String uuid, String clientId, Map<String, String> values) {
+    static Http.Response saveTab(String token, String uuid, String clientId, Map<String, String> values) {
         Map<String, List<String>> config = new java.util.HashMap<>(Map.of("clientId", List.of(uuid), "client", List.of(clientId),
                 "tab", List.of("identity-service"), "realm", List.of("creatio")));
         values.forEach((k, v) -> config.put(k, List.of(v)));

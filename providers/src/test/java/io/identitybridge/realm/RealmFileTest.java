@@ -66,6 +66,14 @@ class RealmFileTest {
     }
 
     @Test
+    void keepsAdminEventsWithoutRepresentationsForABoundedTime() {
+        assertTrue(realm.get("adminEventsEnabled").asBoolean(), "the API's writes are recorded as admin events");
+        assertEquals(false, realm.get("adminEventsDetailsEnabled").asBoolean(), "no representations unless an operator turns them on");
+        long seconds = Long.parseLong(realm.at("/attributes/adminEventsExpiration").asText());
+        assertTrue(seconds > 0 && seconds <= 90L * 24 * 3600, "kept for a bounded time: " + seconds);
+    }
+
+    @Test
     void tokenSettingsFollowIdentityServerDefaults() {
         assertEquals(3600, realm.get("accessTokenLifespan").asInt());
         assertEquals(300, realm.get("accessCodeLifespan").asInt());

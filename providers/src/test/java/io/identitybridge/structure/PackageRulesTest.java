@@ -63,7 +63,7 @@ class PackageRulesTest {
                         "io.identitybridge.compat..", "io.identitybridge.secrets..", "io.identitybridge.browsertokens..",
                         "io.identitybridge.queryparams..", "io.identitybridge.signingkey..")
                 .layer("shared").definedBy("io.identitybridge.creatioapi", "io.identitybridge.rest..",
-                        "io.identitybridge.jsonbody..", "io.identitybridge.spi..")
+                        "io.identitybridge.jsonbody..", "io.identitybridge.spi..", "io.identitybridge.audit..")
                 .layer("config").definedBy("io.identitybridge.config..")
                 .layer("vocabulary").definedBy("io.identitybridge.vocabulary..")
                 .whereLayer("boot").mayNotBeAccessedByAnyLayer()

@@ -10,6 +10,7 @@ import io.identitybridge.creatioapi.CallContext;
 import io.identitybridge.jsonbody.JsonBody;
 import io.identitybridge.vocabulary.Problem;
 import io.identitybridge.seed.SeedInputException;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ModelIllegalStateException;
 import org.keycloak.services.managers.ClientManager;
@@ -63,7 +64,9 @@ final class ClientRegistry {
             throw ApiError.conflict("client '" + r.clientId() + "' exists already");
         }
         RegistrarCap.check(ctx); // a new client: over the cap, the 409 rolls it back
-        Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(ctx.session().clients().getClientByClientId(ctx.realm(), r.clientId())));
+        ClientModel created = ctx.session().clients().getClientByClientId(ctx.realm(), r.clientId());
+        ctx.audit().client(OperationType.CREATE, created);
+        Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(created));
         out.put("clientSecret", r.secret()); // the only time it is shown; Keycloak keeps only its hash
         out.put("secret", r.secret()); // the name Creatio's AddClient reads
         return out;
@@ -97,6 +100,8 @@ final class ClientRegistry {
         } catch (SeedInputException e) {
             throw invalid(e.problems());
         }
+        ctx.audit().client(OperationType.UPDATE, c);
+        ctx.audit().secretRotated(c);
         Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(c));
         out.put("changed", changed);
         out.put("clientSecret", secret);
@@ -115,6 +120,7 @@ final class ClientRegistry {
         refuse(rules().check(node));
         try {
             List<String> changed = writes().update(c, node, stateRules());
+            ctx.audit().client(OperationType.UPDATE, c);
             Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(c));
             out.put("changed", changed);
             return out;
@@ -133,7 +139,13 @@ final class ClientRegistry {
         // Keycloak's own removal: service-account user, roles, sessions; our listener removes the resources it owns.
         try {
             ClientModel c = changeable(clientId);
-            return new ClientManager(new RealmManager(ctx.session())).removeClient(ctx.realm(), c) ? 1 : 0;
+            String id = c.getId();
+            String foundClientId = c.getClientId(); // as stored: the request's may differ in case
+            if (!new ClientManager(new RealmManager(ctx.session())).removeClient(ctx.realm(), c)) {
+                return 0;
+            }
+            ctx.audit().clientRemoved(id, foundClientId);
+            return 1;
         } catch (ModelIllegalStateException | IllegalStateException e) {
             // A concurrent remove of the same client got there first, mid-way through this one: nothing of this call is
             // kept (an ApiError rolls back), and the caller learns the client is gone.

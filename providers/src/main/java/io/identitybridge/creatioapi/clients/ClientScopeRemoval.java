@@ -1,6 +1,7 @@
 package io.identitybridge.creatioapi.clients;
 
 import io.identitybridge.vocabulary.BuiltInClients;
+import io.identitybridge.audit.AuditTrail;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.creatioapi.CallContext;
 import io.identitybridge.jsonbody.JsonBody;
@@ -46,10 +47,12 @@ final class ClientScopeRemoval {
         if (BuiltInClients.isBuiltIn(ctx.realm(), client.getClientId())) {
             throw ApiError.accessDenied("'" + client.getClientId() + "' is one of Keycloak's own clients; the API does not touch it");
         }
-        Map<String, ClientScopeModel> assigned = new HashMap<>(client.getClientScopes(true));
-        assigned.putAll(client.getClientScopes(false));
+        Map<String, ClientScopeModel> defaults = client.getClientScopes(true);
+        Map<String, ClientScopeModel> assigned = new HashMap<>(client.getClientScopes(false));
+        assigned.putAll(defaults);
         ResourceStore store = new ResourceStore(ctx.session());
         List<ClientScopeModel> resources = new ArrayList<>();
+        List<ClientScopeModel> taken = new ArrayList<>();
         List<String> allowedScopes = new ArrayList<>();
         for (String name : new LinkedHashSet<>(names)) {
             ClientScopeModel scope = assigned.get(name);
@@ -66,6 +69,7 @@ final class ClientScopeRemoval {
                 resources.add(scope);
             }
             removed.add(name);
+            taken.add(scope);
         }
         // AllowedScopes are the client's own field: written through seeding's door. A resource is a grant link.
         if (!allowedScopes.isEmpty()) {
@@ -76,6 +80,8 @@ final class ClientScopeRemoval {
             }
         }
         resources.forEach(client::removeClientScope);
+        AuditTrail audit = ctx.audit();
+        taken.forEach(scope -> audit.clientScopeRemoved(client, scope, defaults.containsKey(scope.getName())));
         return out;
     }
 }

@@ -56,6 +56,7 @@ final class ClientTokens {
         out.put("clientId", client.getClientId());
         out.put("revokedSessionCount", revoked);
         out.put("notBefore", Instant.ofEpochSecond(notBefore).toString());
+        ctx.audit().clientAction(client, "revoke-tokens", () -> out);
         return out;
     }
 }

@@ -10,6 +10,7 @@ import io.identitybridge.ownedresources.ResourceStore;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.creatioapi.CallContext;
 import io.identitybridge.vocabulary.ClientFields;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.RealmModel;
@@ -80,6 +81,7 @@ final class OwnedResources {
         }
         Map<String, Object> out = resource(e);
         out.put("granteeClientIds", r.grantees());
+        ctx.audit().resource(OperationType.CREATE, e.getName(), null, () -> out);
         return out;
     }
 
@@ -108,7 +110,9 @@ final class OwnedResources {
         e.setType(r.type());
         e.setExpiresAt(r.expiresAt());
         e.setProperties(r.propertiesJson());
-        return resource(e);
+        Map<String, Object> out = resource(e);
+        ctx.audit().resource(OperationType.UPDATE, e.getName(), null, () -> out);
+        return out;
     }
 
     /** GrantAccess: the caller's own live resource becomes an optional scope of the client; granted twice is no error. */
@@ -138,6 +142,9 @@ final class OwnedResources {
         out.put("clientId", client.getClientId());
         out.put("resourceName", e.getName());
         out.put("granted", !has);
+        if (!has) { // granted before: nothing was written, nothing to record
+            ctx.audit().resource(OperationType.CREATE, e.getName(), "grants/" + client.getId(), () -> out);
+        }
         return out;
     }
 
@@ -178,6 +185,7 @@ final class OwnedResources {
             // Another client's resource counts as not found: a caller learns nothing about what others own.
             if (e != null && e.getOwnerId().equals(ctx.caller().getId())) {
                 store.remove(realm, e);
+                ctx.audit().resource(OperationType.DELETE, e.getName(), null, () -> Map.of("name", e.getName()));
                 affected++;
             }
         }
