@@ -3,6 +3,7 @@ package io.identitybridge.boot;
 import io.identitybridge.browsertokens.BrowserTokensPolicy;
 import io.identitybridge.config.BridgeRealm;
 import io.identitybridge.config.IdentityBridgeSettings;
+import io.identitybridge.metrics.BridgeMetrics;
 import io.identitybridge.creatioapi.ApiScopesInRealm;
 import io.identitybridge.ownedresources.ExpiredResourceSweep;
 import io.identitybridge.ownedresources.ResourceLifecycle;
@@ -45,6 +46,7 @@ final class BootSequence implements ProviderEventListener {
             lifecycle.onEvent(event);
             return;
         }
+        BridgeMetrics.register();
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = BridgeRealm.find(session);
             if (realm != null) {
