@@ -41,7 +41,12 @@ final class PrometheusText {
 
     /** GET {@code /metrics} on the suite server's management port. */
     static PrometheusText scrape(KeycloakServer kc) {
-        Http.Response r = Http.get(kc.managementUrl() + "/metrics", null);
+        return scrape(kc.managementUrl());
+    }
+
+    /** GET {@code /metrics} under a server's management URL. */
+    static PrometheusText scrape(String managementUrl) {
+        Http.Response r = Http.get(managementUrl + "/metrics", null);
         assertEquals(200, r.status(), "GET /metrics on the management port");
         return new PrometheusText(r.body());
     }
