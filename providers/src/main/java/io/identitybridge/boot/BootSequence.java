@@ -4,6 +4,7 @@ import io.identitybridge.browsertokens.BrowserTokensPolicy;
 import io.identitybridge.config.BridgeRealm;
 import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.creatioapi.ApiScopesInRealm;
+import io.identitybridge.metrics.BridgeMetrics;
 import io.identitybridge.ownedresources.ExpiredResourceSweep;
 import io.identitybridge.ownedresources.ResourceLifecycle;
 import io.identitybridge.secrets.ClientAuthFlow;
@@ -45,6 +46,7 @@ final class BootSequence implements ProviderEventListener {
             lifecycle.onEvent(event);
             return;
         }
+        BridgeMetrics.register();
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = BridgeRealm.find(session);
             if (realm != null) {

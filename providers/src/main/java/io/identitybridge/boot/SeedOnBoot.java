@@ -2,6 +2,7 @@ package io.identitybridge.boot;
 
 import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.console.SeedingRecord;
+import io.identitybridge.metrics.BridgeMetrics;
 import io.identitybridge.seed.SeedInputException;
 import io.identitybridge.seed.SeedPlan;
 import io.identitybridge.seed.SeedResult;
@@ -60,12 +61,17 @@ public final class SeedOnBoot {
                 lock.releaseLock();
             }
         });
-        long ms = (System.nanoTime() - started) / 1_000_000;
+        long nanos = System.nanoTime() - started;
+        long ms = nanos / 1_000_000;
         if (result == null) {
             SeedStatus.record("failed", null);
+            BridgeMetrics.seedRun(BridgeMetrics.BOOT, BridgeMetrics.INVALID, nanos);
             return;
         }
         SeedStatus.record("succeeded", result);
+        BridgeMetrics.seedRun(BridgeMetrics.BOOT, result.applied() ? BridgeMetrics.APPLIED : BridgeMetrics.UNCHANGED, nanos);
+        BridgeMetrics.seedItems(BridgeMetrics.BOOT, "scope", result.review().scopes().stream().map(i -> i.action().name()).toList());
+        BridgeMetrics.seedItems(BridgeMetrics.BOOT, "client", result.review().clients().stream().map(i -> i.action().name()).toList());
         result.review().problems().stream().filter(p -> !p.isError()).forEach(p -> LOG.warn("Identity Bridge seeding: " + p));
         LOG.infof("Identity Bridge seeded realm '%s' from %s in %d ms: %s", result.review().realm(), source, ms, result.summary());
     }

@@ -1,6 +1,7 @@
 package io.identitybridge.creatioapi;
 
 import io.identitybridge.jsonbody.JsonBody;
+import io.identitybridge.metrics.BridgeMetrics;
 import jakarta.persistence.EntityExistsException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,6 +12,7 @@ import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 
 import java.io.InputStream;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /** Runs one API operation: realm and token checks, body parsing, and errors as IS4 writes them, never half-applied. */
@@ -21,8 +23,22 @@ public final class ApiCall {
     private ApiCall() {
     }
 
-    public static Response run(KeycloakSession session, String scope, InputStream body,
+    /**
+     * {@code name} is the operation's name in its API's table (Clients/register) or the API's own (ServiceInfo): a
+     * metrics label, so never anything a request chose.
+     */
+    public static Response run(KeycloakSession session, String name, String scope, InputStream body,
                                BiFunction<CallContext, JsonBody, Object> operation) {
+        long started = System.nanoTime();
+        Response answer = answer(session, scope, body, operation);
+        Object entity = answer.getEntity();
+        BridgeMetrics.apiCall(name, answer.getStatus(), entity instanceof Map<?, ?> m && m.get("error") instanceof String e ? e : null,
+                System.nanoTime() - started);
+        return answer;
+    }
+
+    private static Response answer(KeycloakSession session, String scope, InputStream body,
+                                   BiFunction<CallContext, JsonBody, Object> operation) {
         RealmModel realm = session.getContext().getRealm();
         try {
             ApiGuard.requireBridgeRealm(session, realm);

@@ -19,10 +19,13 @@ import java.util.Map;
 public class ApiOperations {
 
     private final KeycloakSession session;
+    private final String api;
     private final Map<String, ApiOperation> operations;
 
-    public ApiOperations(KeycloakSession session, Map<String, ApiOperation> operations) {
+    /** {@code api}: the API's path (its provider id), the first half of each operation's name. */
+    public ApiOperations(KeycloakSession session, String api, Map<String, ApiOperation> operations) {
         this.session = session;
+        this.api = api;
         this.operations = operations;
     }
 
@@ -32,17 +35,20 @@ public class ApiOperations {
         if (op == null) {
             throw new NotFoundException();
         }
-        return new Call(session, op);
+        // The name is a key of the table (the lookup matched it), so the metrics label stays within the table.
+        return new Call(session, api + "/" + name, op);
     }
 
     /** One operation, bound to this request; only POST is served. */
     public static class Call {
 
         private final KeycloakSession session;
+        private final String name;
         private final ApiOperation op;
 
-        Call(KeycloakSession session, ApiOperation op) {
+        Call(KeycloakSession session, String name, ApiOperation op) {
             this.session = session;
+            this.name = name;
             this.op = op;
         }
 
@@ -50,7 +56,7 @@ public class ApiOperations {
         @Path("")
         @Produces(MediaType.APPLICATION_JSON)
         public Response post(InputStream body) {
-            return ApiCall.run(session, op.scope(), op.body().apply(body), op.run());
+            return ApiCall.run(session, name, op.scope(), op.body().apply(body), op.run());
         }
     }
 }

@@ -16,6 +16,6 @@ public abstract class ApiOperationsFactory extends RealmEndpointFactory {
 
     @Override
     protected final Object endpoint(KeycloakSession session) {
-        return new ApiOperations(session, operations());
+        return new ApiOperations(session, getId(), operations());
     }
 }

@@ -2,6 +2,8 @@ package io.identitybridge.ownedresources;
 
 import io.identitybridge.audit.AuditTrail;
 import io.identitybridge.config.BridgeRealm;
+import io.identitybridge.metrics.AfterCommit;
+import io.identitybridge.metrics.BridgeMetrics;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -37,11 +39,15 @@ public final class ExpiredResourceSweep implements ScheduledTask {
         // Held for one interval and never released early, unlike the runner's lock.
         if (!session.singleUseObjects().putIfAbsent(CLAIM_KEY, intervalSeconds)) {
             LOG.debugf("Expired-resource sweep skipped: another node swept within the last %d s", intervalSeconds);
+            BridgeMetrics.sweepRun(BridgeMetrics.SKIPPED, 0);
             return;
         }
         LOG.debugf("Expired-resource sweep runs on this node for the next %d s", intervalSeconds);
         ResourceStore store = new ResourceStore(session);
         List<OwnedResourceEntity> expired = store.expired(System.currentTimeMillis(), BATCH);
+        // Counted once the runner's transaction has committed the removals; a rolled-back sweep removed nothing.
+        AfterCommit.record(session, () -> BridgeMetrics.sweepRun(BridgeMetrics.SWEPT, expired.size()),
+                () -> BridgeMetrics.sweepRun(BridgeMetrics.FAILED, 0));
         for (OwnedResourceEntity e : expired) {
             // A row whose realm is gone still goes, or it would head every later batch.
             RealmModel of = session.realms().getRealm(e.getRealmId());

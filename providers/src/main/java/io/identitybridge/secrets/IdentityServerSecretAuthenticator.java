@@ -2,6 +2,8 @@ package io.identitybridge.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.identitybridge.metrics.BridgeMetrics;
+import io.identitybridge.metrics.ClientAuthFailure;
 import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.vocabulary.SecretHashes;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -60,6 +62,7 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
                 ClientModel headerClient = context.getSession().clients().getClientByClientId(context.getRealm(), clientId);
                 if (headerClient != null) {
                     context.setClient(headerClient);
+                    countIfOurs(headerClient, ClientAuthFailure.CONFLICTING_CREDENTIALS);
                 }
                 context.challenge(ClientAuthUtil.errorResponse(400, "invalid_request",
                         "Client credentials are given both in the Authorization header and in the request body"));
@@ -77,19 +80,23 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
         context.getEvent().client(clientId);
         ClientModel client = context.getSession().clients().getClientByClientId(context.getRealm(), clientId);
         if (client == null) {
+            BridgeMetrics.clientAuthFailure(ClientAuthFailure.UNKNOWN_CLIENT);
             context.failure(AuthenticationFlowError.CLIENT_NOT_FOUND, null);
             return;
         }
         context.setClient(client);
         if (!client.isEnabled()) {
+            countIfOurs(client, ClientAuthFailure.DISABLED_CLIENT);
             context.failure(AuthenticationFlowError.CLIENT_DISABLED, null);
             return;
         }
         // An empty secret is no secret: never hashed, never compared.
-        if (secret == null || secret.isEmpty() || !matchesAny(client.getAttribute(ClientFields.ATTR_SECRETS), secret)) {
-            if (ClientFields.AUTHENTICATOR_ID.equals(client.getClientAuthenticatorType())) {
+        SecretCheck check = check(client.getAttribute(ClientFields.ATTR_SECRETS), secret);
+        if (check != SecretCheck.MATCH) {
+            if (ours(client)) {
                 // Only our own clients' failures count: for any other, the flow asks Keycloak's authenticator next.
                 WRONG_SECRETS.failed(context.getRealm().getName(), clientId);
+                BridgeMetrics.clientAuthFailure(check.failure);
             }
             context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, invalid());
             return;
@@ -105,6 +112,7 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
                 values(form, OAuth2Constants.CLIENT_ID), values(form, OAuth2Constants.CLIENT_SECRET),
                 values(form, OAuth2Constants.CLIENT_ASSERTION));
         if (refusal != null) {
+            BridgeMetrics.clientAuthFailure(ClientAuthFailure.MALFORMED_CREDENTIALS);
             throw new AuthenticationFlowException(refusal, AuthenticationFlowError.CLIENT_NOT_FOUND);
         }
     }
@@ -114,25 +122,55 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
         return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
     }
 
-    /** Checks every unexpired hash, without stopping at the first match, so timing says nothing about which. */
-    static boolean matchesAny(String stored, String secret) {
-        if (stored == null || stored.isEmpty() || secret == null || secret.isEmpty()) {
-            return false;
+    /** How a given secret compares with a client's stored ones; each refusal is a reason of the metrics. */
+    enum SecretCheck {
+        MATCH(null), MISSING(ClientAuthFailure.MISSING_SECRET), WRONG(ClientAuthFailure.WRONG_SECRET), EXPIRED(ClientAuthFailure.EXPIRED_SECRET);
+
+        final ClientAuthFailure failure;
+
+        SecretCheck(ClientAuthFailure failure) {
+            this.failure = failure;
+        }
+    }
+
+    /**
+     * Checks every hash, without stopping at the first match, so timing says nothing about which: a match with a live
+     * one is MATCH, else a match with an expired one is EXPIRED.
+     */
+    static SecretCheck check(String stored, String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return SecretCheck.MISSING;
+        }
+        if (stored == null || stored.isEmpty()) {
+            return SecretCheck.WRONG;
         }
         JsonNode entries;
         try {
             entries = JSON.readTree(stored);
         } catch (IOException e) {
-            return false;
+            return SecretCheck.WRONG;
         }
         long now = Time.currentTime();
         boolean ok = false;
+        boolean expired = false;
         for (JsonNode entry : entries) {
             boolean match = SecretHashes.matches(secret, entry.path("hash").asText(""));
             boolean live = !entry.has("expires") || entry.get("expires").asLong() > now;
             ok |= match && live;
+            expired |= match && !live;
         }
-        return ok;
+        return ok ? SecretCheck.MATCH : expired ? SecretCheck.EXPIRED : SecretCheck.WRONG;
+    }
+
+    private static boolean ours(ClientModel client) {
+        return ClientFields.AUTHENTICATOR_ID.equals(client.getClientAuthenticatorType());
+    }
+
+    /** A refusal is the request's answer only for a client of ours: for any other, Keycloak's authenticator decides. */
+    private static void countIfOurs(ClientModel client, ClientAuthFailure reason) {
+        if (ours(client)) {
+            BridgeMetrics.clientAuthFailure(reason);
+        }
     }
 
     private static Response invalid() {

@@ -1,5 +1,7 @@
 package io.identitybridge.signingkey;
 
+import io.identitybridge.metrics.BridgeMetrics;
+import io.identitybridge.metrics.SigningKeyStep;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.common.util.Time;
@@ -33,6 +35,7 @@ public final class SigningKeyOnBoot {
     }
 
     public static void run(KeycloakSessionFactory factory, String realmName, SigningCertificate cert) {
+        List<SigningKeyStep> steps = new ArrayList<>();
         KeycloakModelUtils.runJobInTransaction(factory, lockSession -> {
             DBLockProvider lock = new DBLockManager(lockSession).getDBLock();
             lock.waitForLock(DBLockProvider.Namespace.KEYCLOAK_BOOT);
@@ -43,15 +46,19 @@ public final class SigningKeyOnBoot {
                         throw new IllegalStateException("Identity Bridge: realm '" + realmName + "' does not exist, so the signing certificate cannot be installed");
                     }
                     session.getContext().setRealm(realm);
-                    ensure(realm, cert);
+                    steps.addAll(ensure(realm, cert));
                 });
             } finally {
                 lock.releaseLock();
             }
         });
+        // Counted once committed: a start that failed here stops the server anyway.
+        steps.forEach(BridgeMetrics::signingKeyStep);
     }
 
-    static void ensure(RealmModel realm, SigningCertificate cert) {
+    /** The steps taken, in order; none when the certificate is already the active key. */
+    static List<SigningKeyStep> ensure(RealmModel realm, SigningCertificate cert) {
+        List<SigningKeyStep> steps = new ArrayList<>();
         List<String> chain = encoded(cert.chain());
         long now = Time.currentTime();
         boolean present = false;
@@ -67,16 +74,19 @@ public final class SigningKeyOnBoot {
                     c.put("active", true);
                     c.getConfig().remove(CertificateKeyProviderFactory.RETIRE_AFTER);
                     realm.updateComponent(c);
+                    steps.add(SigningKeyStep.REACTIVATED);
                     LOG.infof("Identity Bridge: signing certificate kid '%s' is active again in realm '%s'", cert.kid(), realm.getName());
                 }
             } else if (c.get("active", true)) {
                 c.put("active", false);
                 c.put(CertificateKeyProviderFactory.RETIRE_AFTER, String.valueOf(now + longestTokenLifetime(realm)));
                 realm.updateComponent(c);
+                steps.add(SigningKeyStep.MADE_PASSIVE);
                 LOG.infof("Identity Bridge: previous signing key kid '%s' is now passive in realm '%s', published until %s",
                         c.get(CertificateKeyProviderFactory.KID), realm.getName(), java.time.Instant.ofEpochSecond(now + longestTokenLifetime(realm)));
             } else if (c.get(CertificateKeyProviderFactory.RETIRE_AFTER, Long.MAX_VALUE) < now) {
                 realm.removeComponent(c);
+                steps.add(SigningKeyStep.REMOVED);
                 LOG.infof("Identity Bridge: removed retired signing key kid '%s' from realm '%s'", c.get(CertificateKeyProviderFactory.KID), realm.getName());
             }
         }
@@ -96,12 +106,14 @@ public final class SigningKeyOnBoot {
             config.put(CertificateKeyProviderFactory.CERTIFICATES, chain);
             c.setConfig(config);
             realm.addComponentModel(c);
+            steps.add(SigningKeyStep.INSTALLED);
             LOG.infof("Identity Bridge: signing certificate %s (%s, kid '%s') is the active signing key of realm '%s'",
                     cert.certificate().getSubjectX500Principal().getName(), cert.algorithm(), cert.kid(), realm.getName());
         }
         if (!cert.algorithm().equals(realm.getDefaultSignatureAlgorithm())) {
             realm.setDefaultSignatureAlgorithm(cert.algorithm());
         }
+        return steps;
     }
 
     /** Tokens this key signed live at most this long: the realm's and every client's access-token lifespan. */

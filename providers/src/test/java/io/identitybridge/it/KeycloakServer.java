@@ -93,6 +93,11 @@ public final class KeycloakServer implements AutoCloseable {
         return process.baseUrl();
     }
 
+    /** Health and metrics (the conf file enables both), on the management port. */
+    public String managementUrl() {
+        return process.managementUrl();
+    }
+
     /** The Identity Service URL after migration: the realm's issuer. */
     public String realmUrl() {
         return baseUrl() + "/realms/" + REALM;

@@ -66,7 +66,8 @@ class SigningKeyIT {
         certs = Install.workDir().resolve("signing-certs");
         Install.deleteTree(certs);
         Files.createDirectories(certs);
-        install = DropInInstall.create("signing-key", List.of("build"));
+        // With metrics, so that each start's signing-key steps can be read (a build-time option).
+        install = DropInInstall.create("signing-key", List.of("build", "--metrics-enabled=true"));
     }
 
     @Test
@@ -177,6 +178,13 @@ class SigningKeyIT {
                 assertNotNull(byKid(jwks, earlier.getKey()), "earlier kid " + earlier.getKey() + " was dropped from the JWKS");
                 assertTrue(verifies(earlier.getValue(), jwks), "a token signed before the switch no longer verifies");
             }
+            // The steps of this start (a new process counts from zero): the new certificate installed, the previous
+            // one made passive; a restart with the same certificate takes none.
+            PrometheusText metrics = PrometheusText.scrape(kc.managementUrl());
+            assertEquals(isNew ? 1.0 : 0.0, metrics.value("identity_bridge_signing_key_steps_total", "step", "installed"), "installed");
+            assertEquals(isNew && !EARLIER_TOKENS.isEmpty() ? 1.0 : 0.0,
+                    metrics.value("identity_bridge_signing_key_steps_total", "step", "made_passive"), "made passive");
+            assertEquals(0.0, metrics.value("identity_bridge_signing_key_steps_total", "step", "removed"), "removed");
             EARLIER_TOKENS.put(kid, token);
             String startLog = kc.log();
             assertEquals(isNew, startLog.contains("kid '" + kid + "') is the active signing key"), "install line in the log: " + isNew);

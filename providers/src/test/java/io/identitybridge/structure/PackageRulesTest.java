@@ -65,13 +65,15 @@ class PackageRulesTest {
                 .layer("shared").definedBy("io.identitybridge.creatioapi", "io.identitybridge.rest..",
                         "io.identitybridge.jsonbody..", "io.identitybridge.spi..", "io.identitybridge.audit..")
                 .layer("config").definedBy("io.identitybridge.config..")
+                .layer("metrics").definedBy("io.identitybridge.metrics..")
                 .layer("vocabulary").definedBy("io.identitybridge.vocabulary..")
                 .whereLayer("boot").mayNotBeAccessedByAnyLayer()
                 .whereLayer("endpoints").mayOnlyBeAccessedByLayers("boot")
                 .whereLayer("features").mayOnlyBeAccessedByLayers("boot", "endpoints")
                 .whereLayer("shared").mayOnlyBeAccessedByLayers("boot", "endpoints", "features")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("boot", "endpoints", "features", "shared")
-                .whereLayer("vocabulary").mayOnlyBeAccessedByLayers("boot", "endpoints", "features", "shared", "config")
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("boot", "endpoints", "features", "shared", "config")
+                .whereLayer("vocabulary").mayOnlyBeAccessedByLayers("boot", "endpoints", "features", "shared", "config", "metrics")
                 .check(jar);
     }
 
@@ -84,6 +86,13 @@ class PackageRulesTest {
     void theVocabularyDependsOnNothingOfOurs() {
         noClasses().that().resideInAPackage("io.identitybridge.vocabulary..").should().dependOnClassesThat(
                 resideInAPackage(OURS).and(resideOutsideOfPackage("io.identitybridge.vocabulary.."))).check(jar);
+    }
+
+    @Test
+    void metricsDependOnNothingOfOursButTheVocabulary() {
+        noClasses().that().resideInAPackage("io.identitybridge.metrics..").should().dependOnClassesThat(
+                resideInAPackage(OURS).and(resideOutsideOfPackage("io.identitybridge.metrics.."))
+                        .and(resideOutsideOfPackage("io.identitybridge.vocabulary.."))).check(jar);
     }
 
     @Test

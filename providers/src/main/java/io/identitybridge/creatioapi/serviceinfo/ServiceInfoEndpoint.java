@@ -57,7 +57,7 @@ public class ServiceInfoEndpoint {
 
     private Response answer() {
         InputStream none = new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8));
-        return ApiCall.run(session, SCOPE, none, (ctx, props) -> {
+        return ApiCall.run(session, ServiceInfoProviderFactory.PROVIDER_ID, SCOPE, none, (ctx, props) -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("service", "Identity Bridge");
             m.put("version", BuildInfo.version());

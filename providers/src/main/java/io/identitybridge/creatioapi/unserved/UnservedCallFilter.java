@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.identitybridge.config.BridgeRealm;
 import io.identitybridge.creatioapi.ApiGuard;
 import io.identitybridge.creatioapi.UnservedCalls;
+import io.identitybridge.metrics.BridgeMetrics;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -62,6 +63,7 @@ public class UnservedCallFilter implements ContainerResponseFilter {
             String logged = LogText.escape(path, MAX_PATH);
             ClientModel caller = verifiedCaller(session, request);
             UnservedCalls budget = caller != null ? UnservedCalls.NODE : UnservedCalls.WITHOUT_TOKEN;
+            BridgeMetrics.unservedCall(request.getMethod(), caller != null);
             if (budget.count(method, logged)) {
                 String who = caller != null ? "from client '" + LogText.escape(caller.getClientId(), MAX_NAME) + "' (valid bearer token)"
                         : "without a valid bearer token";

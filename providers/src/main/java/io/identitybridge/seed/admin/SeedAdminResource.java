@@ -2,6 +2,8 @@ package io.identitybridge.seed.admin;
 
 import io.identitybridge.config.IdentityBridgeProvider;
 import io.identitybridge.config.IdentityBridgeSettings;
+import io.identitybridge.metrics.AfterCommit;
+import io.identitybridge.metrics.BridgeMetrics;
 import io.identitybridge.vocabulary.Problem;
 import io.identitybridge.seed.SeedPlan;
 import io.identitybridge.seed.SeedReview;
@@ -63,12 +65,14 @@ public class SeedAdminResource {
     @POST
     @Path("seed/apply")
     public Response apply(@QueryParam("prune") Boolean prune, String body) {
-        return reviewed(prune, body, this::applyReview);
+        long started = System.nanoTime();
+        return reviewed(prune, body, (seeder, review) -> applyReview(seeder, review, started));
     }
 
-    private Response applyReview(Seeder seeder, SeedReview review) {
+    private Response applyReview(Seeder seeder, SeedReview review, long started) {
         SeedPlan plan = review.plan().orElse(null);
         if (plan == null) {
+            BridgeMetrics.seedRun(BridgeMetrics.ADMIN, BridgeMetrics.INVALID, System.nanoTime() - started);
             return Response.status(400).entity(render(review, false)).build();
         }
         Map<String, Object> result = render(review, !review.changesNothing());
@@ -79,10 +83,23 @@ public class SeedAdminResource {
             try {
                 seeder.apply(session, realm, plan);
             } catch (ModelDuplicateException e) {
+                BridgeMetrics.seedRun(BridgeMetrics.ADMIN, BridgeMetrics.CONFLICT, System.nanoTime() - started);
                 return error(409, "conflict", "a client or scope was created concurrently; plan again and retry");
             }
+            long nanos = System.nanoTime() - started;
+            // Counted once the request's transaction has committed the seeding.
+            AfterCommit.record(session, () -> count(review, BridgeMetrics.APPLIED, nanos),
+                    () -> BridgeMetrics.seedRun(BridgeMetrics.ADMIN, BridgeMetrics.FAILED, nanos));
+        } else {
+            count(review, BridgeMetrics.UNCHANGED, System.nanoTime() - started);
         }
         return Response.ok(result).build();
+    }
+
+    private static void count(SeedReview review, String outcome, long nanos) {
+        BridgeMetrics.seedRun(BridgeMetrics.ADMIN, outcome, nanos);
+        BridgeMetrics.seedItems(BridgeMetrics.ADMIN, "scope", review.scopes().stream().map(i -> i.action().name()).toList());
+        BridgeMetrics.seedItems(BridgeMetrics.ADMIN, "client", review.clients().stream().map(i -> i.action().name()).toList());
     }
 
     /** Permission first (throws 403), then the size limit, then the review of the body, which {@code then} answers. */

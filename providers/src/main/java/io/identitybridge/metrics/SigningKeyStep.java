@@ -1,0 +1,22 @@
+package io.identitybridge.metrics;
+
+import java.util.Locale;
+
+/**
+ * One step in a signing key's life: the {@code step} label of {@code identity_bridge_signing_key_steps_total}. The
+ * boot-time certificate install takes the first four; a key rotation adds its own steps here.
+ */
+public enum SigningKeyStep {
+    /** A configured certificate became the realm's active key. */
+    INSTALLED,
+    /** A configured certificate that had been made passive is active again. */
+    REACTIVATED,
+    /** The previous key stays published, passive, until the tokens it signed have expired. */
+    MADE_PASSIVE,
+    /** A passive key past its retirement time was removed. */
+    REMOVED;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
