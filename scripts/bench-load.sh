@@ -2,7 +2,8 @@
 # Load benchmarks of issue 20 (needs hey: apt-get install hey). Each mode starts its own Keycloak(s), one at a time;
 # hold the shared lock when others use the machine: flock /tmp/ib-kc.lock scripts/bench-load.sh connect
 # Usage:
-#   scripts/bench-load.sh connect      [seconds=60] [rounds=2] [warmup-s=30] [conns=16,64]  /connect/token vs stock Keycloak
+#   scripts/bench-load.sh connect      [seconds=60] [rounds=2] [warmup-s=30] [conns=16,64] [plain|same-conf]
+#                                      /connect/token vs stock Keycloak (same-conf: stock gets docker/keycloak.conf)
 #   scripts/bench-load.sh api          [seconds=60] [conns=64] [clients=1000] [warmup-s=20] OwnedResources/list, Clients/find
 #   scripts/bench-load.sh mixed        [seconds=60] [threads-per-kind=4]                     registrations, resource writes, tokens
 #   scripts/bench-load.sh wrong-secret [seconds=60] [conns=16] [rounds=2] [warmup-s=20]     CPU per wrong vs right secret

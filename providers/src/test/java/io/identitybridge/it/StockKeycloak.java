@@ -28,6 +28,11 @@ final class StockKeycloak {
         return new StockKeycloak(DropInInstall.unpacked(name));
     }
 
+    /** Puts a conf file into {@code conf/}, as a user with settings of their own would. */
+    void useConf(Path conf) throws IOException {
+        java.nio.file.Files.copy(conf, home.resolve("conf/keycloak.conf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Starts it with the realm and a client {@code clientId} with {@code secret} whose default scopes include {@code scope}. */
     KeycloakServer start(String clientId, String secret, String scope) throws IOException {
         Install.deleteTree(home.resolve("data/h2"));
