@@ -88,7 +88,7 @@ public final class ApiBenchmark {
         return String.format("bench-customer-%05d", clientIndex / 5);
     }
 
-    private static void seedClients(KeycloakServer kc, int n) {
+    static void seedClients(KeycloakServer kc, int n) {
         List<Map<String, Object>> clients = new ArrayList<>();
         clients.add(Map.of("ClientId", IdsApi.SYSTEM_CLIENT, "ClientName", "Creatio system client", "Secrets", List.of(IdsApi.SYSTEM_SECRET),
                 "AllowedGrantTypes", List.of("implicit", "client_credentials"),
@@ -108,7 +108,7 @@ public final class ApiBenchmark {
     }
 
     /** Owner i (every fifth client) registers five resources, each granted to one of its four siblings. */
-    private static void registerResources(IdsApi api, int n) throws Exception {
+    static void registerResources(IdsApi api, int n) throws Exception {
         String expires = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> work = new ArrayList<>();
