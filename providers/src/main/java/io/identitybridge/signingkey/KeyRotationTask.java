@@ -56,12 +56,16 @@ public final class KeyRotationTask implements ScheduledTask {
         session.getContext().setRealm(realm);
         long now = Time.currentTime();
         RetiredCertificates.removeDue(realm, now);
-        if (!settings.enabled()) {
+        List<RealmKey> keys = RealmKeys.read(session, realm);
+        RotationPolicy policy = settings.enabled()
+                ? settings.policy(RealmKeys.signingAlgorithm(realm), RealmKeys.longestTokenLifetime(realm)) : null;
+        List<KeyStep> steps = policy == null ? List.of() : KeySchedule.due(keys, policy, now);
+        if (steps.isEmpty()) {
+            // The console follows on a tick without steps: this session's key list does not see its own writes.
+            SigningKeysMirror.reconcile(session, realm, keys, policy);
             return;
         }
-        List<RealmKey> keys = RealmKeys.read(session, realm);
-        RotationPolicy policy = settings.policy(RealmKeys.signingAlgorithm(realm), RealmKeys.longestTokenLifetime(realm));
-        for (KeyStep step : KeySchedule.due(keys, policy, now)) {
+        for (KeyStep step : steps) {
             String kid = KeyStepApplier.apply(session, realm, step, now);
             LOG.info(StepLog.line(realm.getName(), step, kid, policy, now));
         }

@@ -55,7 +55,12 @@ public final class ConnectBenchmark {
     }
 
     private static double hey(String url, int seconds, int concurrency) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString((CLIENT + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+        return hey(url, seconds, concurrency, CLIENT, SECRET);
+    }
+
+    /** Requests per second of client_credentials with Basic authentication; any non-2xx answer fails the benchmark. */
+    static double hey(String url, int seconds, int concurrency, String client, String secret) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
         Process p = new ProcessBuilder("hey", "-z", seconds + "s", "-c", String.valueOf(concurrency), "-m", "POST",
                 "-T", "application/x-www-form-urlencoded", "-H", "Authorization: Basic " + basic,
                 "-d", "grant_type=client_credentials&scope=find_clients", url).redirectErrorStream(true).start();
@@ -76,7 +81,7 @@ public final class ConnectBenchmark {
         return Double.parseDouble(m.group(1));
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(Double::compare);
         int n = sorted.size();

@@ -116,6 +116,10 @@ class KeyRotationIT {
         long retained = lastPublished.get(certKid) - firstSigned.get(next);
         assertTrue(retained >= (RETENTION - 3) * 1000, "the certificate's kid left the JWKS " + retained + " ms after it stopped signing");
         assertTrue(lastPublished.get(certKid) < System.currentTimeMillis() - t0 - 3000, "the certificate's kid is still published after the retention");
+        // A real relying-party library fetches, verifies and accepts the ES256 token by its kid.
+        JsonNode verified = NodeRelyingParty.clientCredentialsTokenVerified(kc.realmUrl(), CLIENT, SECRET);
+        assertEquals("ES256", verified.get("alg").asText(), verified.toString());
+        assertEquals(next, verified.get("kid").asText(), verified.toString());
         String log = kc.log();
         for (String line : List.of("kid '" + certKid + "' (RS256) joins the rotation schedule", "kid '" + next + "' (ES256) is announced",
                 "kid '" + next + "' (ES256) signs from now", "kid '" + certKid + "' is removed from the JWKS")) {
