@@ -79,6 +79,8 @@ public final class SigningKeyOnBoot {
         for (ComponentModel c : RetiredCertificates.certificateKeys(realm)) {
             if (c.get("active", true) && c.get(RealmKeys.STATE) == null) {
                 RetiredCertificates.retire(realm, c, now + retention, SigningKeySettings.OPT_FILE + " is unset");
+                // Keycloak's generated RSA key signs again; an EC default would make Keycloak generate a fallback key.
+                realm.setDefaultSignatureAlgorithm("RS256");
             }
         }
     }

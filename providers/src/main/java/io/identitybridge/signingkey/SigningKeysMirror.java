@@ -1,6 +1,6 @@
 package io.identitybridge.signingkey;
 
-import io.identitybridge.signingkey.rotation.KeySchedule;
+import io.identitybridge.signingkey.rotation.KeyState;
 import io.identitybridge.signingkey.rotation.RealmKey;
 import io.identitybridge.signingkey.rotation.RotationPolicy;
 import io.identitybridge.vocabulary.ConsoleWrites;
@@ -72,9 +72,12 @@ public final class SigningKeysMirror {
         String state = k.state() != null ? k.state().stored() : k.active() ? "active" : "passive";
         String next;
         if (policy != null && k.state() != null) {
-            long at = k.active() && keys.stream().noneMatch(o -> o.state() == io.identitybridge.signingkey.rotation.KeyState.ANNOUNCED)
-                    ? policy.announceAt(k) : policy.nextStepAt(k);
-            next = nextStepName(k) + " at " + Instant.ofEpochSecond(at);
+            boolean successorAnnounced = keys.stream().anyMatch(o -> o.state() == KeyState.ANNOUNCED);
+            if (k.state() == KeyState.ACTIVE && !successorAnnounced) {
+                next = "successor announced at " + Instant.ofEpochSecond(policy.announceAt(k));
+            } else {
+                next = nextStepName(k) + " at " + Instant.ofEpochSecond(policy.nextStepAt(k));
+            }
         } else {
             ComponentModel c = realm.getComponent(k.id());
             String retire = c == null ? null : c.get(CertificateKeyProviderFactory.RETIRE_AFTER);
@@ -88,7 +91,7 @@ public final class SigningKeysMirror {
             case ANNOUNCED:
                 return "signs";
             case ACTIVE:
-                return "successor announced";
+                return "passive";
             default:
                 return "removed";
         }

@@ -120,6 +120,19 @@ class KeyRotationIT {
         JsonNode verified = NodeRelyingParty.clientCredentialsTokenVerified(kc.realmUrl(), CLIENT, SECRET);
         assertEquals("ES256", verified.get("alg").asText(), verified.toString());
         assertEquals(next, verified.get("kid").asText(), verified.toString());
+        // The console's page shows the schedule: the active key and when its successor is announced.
+        JsonNode rows = kc.admin("GET", "/realms/creatio/components?type=org.keycloak.services.ui.extend.UiPageProvider", null).json();
+        List<String> shown = new ArrayList<>();
+        for (JsonNode c : rows) {
+            if ("identity-service-signing-keys".equals(c.get("providerId").asText())) {
+                JsonNode f = c.get("config");
+                shown.add(f.get("kid").get(0).asText() + " " + f.get("algorithm").get(0).asText() + " " + f.get("state").get(0).asText()
+                        + " " + f.get("next").get(0).asText().replaceAll(" at .*", ""));
+            }
+        }
+        // Its successor may be announced by now (45 s after the activation): then it is a row of its own.
+        assertTrue(shown.contains(next + " ES256 active successor announced") || shown.contains(next + " ES256 active passive"), shown.toString());
+        assertTrue(shown.stream().noneMatch(r -> r.startsWith(certKid)), "the removed certificate is still listed: " + shown);
         String log = kc.log();
         for (String line : List.of("kid '" + certKid + "' (RS256) joins the rotation schedule", "kid '" + next + "' (ES256) is announced",
                 "kid '" + next + "' (ES256) signs from now", "kid '" + certKid + "' is removed from the JWKS")) {

@@ -126,6 +126,46 @@ class SigningKeyIT {
         switchTo(certs.resolve("p521.pfx"), PASSWORD, "ES512", false);
     }
 
+    @Test
+    @Order(15)
+    void aKidKeptAcrossACertificateChangeStopsTheStart() throws Exception {
+        Path renewed = TestCertificates.pfx(certs, "renewed", "ec", "P-521", PASSWORD);
+        String keptKid = kidOf(certs.resolve("p521.pfx"), PASSWORD, "ES512");
+        String log = failingStart(renewed, PASSWORD, "kept-kid.log", Map.of(OPT + "SIGNING_KEY_ID", keptKid));
+        assertTrue(log.contains("kid '" + keptKid + "' already names another certificate of realm 'creatio'"), tail(log));
+    }
+
+    @Test
+    @Order(16)
+    void unsettingTheCertificateRetiresItsKeyButKeepsItPublished() throws Exception {
+        String retiredKid = kidOf(certs.resolve("p521.pfx"), PASSWORD, "ES512");
+        Map<String, String> env = Map.of(OPT + "CLIENTS_FILE", Fixtures.path("seed/00_create.json").toString());
+        Path log = Install.workDir().resolve("signing-key").resolve("unset.log");
+        try (KeycloakProcess kc = KeycloakProcess.launch(install.home(), DropInInstall.startArgs(), env, log).awaitReady()) {
+            String realm = kc.baseUrl() + "/realms/creatio";
+            assertTrue(kc.log().contains("signing-certificate-file is unset: signing key kid '" + retiredKid + "' is now passive"), kc.logTail());
+            JsonNode jwks = Http.get(realm + "/protocol/openid-connect/certs", null).json();
+            assertNotNull(Jwks.byKid(jwks, retiredKid), "the retired certificate left the JWKS before its retention ended");
+            assertTrue(Jwks.verifies(EARLIER_TOKENS.get(retiredKid), jwks), "a token it signed no longer verifies");
+            Http.Response r = Http.postForm(realm + "/protocol/openid-connect/token", Http.form("grant_type", "client_credentials"),
+                    SYSTEM_CLIENT, SYSTEM_SECRET);
+            assertEquals(200, r.status(), kc.logTail());
+            JsonNode header = Jwks.header(r.json().get("access_token").asText());
+            assertEquals("RS256", header.get("alg").asText(), "Keycloak's own RSA key signs again");
+            assertTrue(EARLIER_TOKENS.keySet().stream().noneMatch(k -> k.equals(header.get("kid").asText())), "a retired certificate still signs");
+            assertTrue(Jwks.verifies(r.json().get("access_token").asText(), jwks));
+        }
+    }
+
+    private static String kidOf(Path pfx, String password, String alg) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(pfx)) {
+            store.load(in, password.toCharArray());
+        }
+        X509Certificate cert = (X509Certificate) store.getCertificate(store.aliases().nextElement());
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(cert.getEncoded())).toUpperCase(Locale.ROOT) + alg;
+    }
+
     /**
      * Starts with the certificate and checks: (a) a JWT signed outside Keycloak with the PFX key and the IS4 kid
      * verifies against the JWKS by kid, with x5c and x5t; (b) Keycloak's own token is signed by the certificate, with
@@ -195,9 +235,14 @@ class SigningKeyIT {
     }
 
     private static String failingStart(Path pfx, String password, String logName) {
+        return failingStart(pfx, password, logName, Map.of());
+    }
+
+    private static String failingStart(Path pfx, String password, String logName, Map<String, String> more) {
         Path log = Install.workDir().resolve("signing-key").resolve(logName);
         Map<String, String> env = new HashMap<>(Map.of(OPT + "SIGNING_CERTIFICATE_FILE", pfx.toString(),
                 OPT + "SIGNING_CERTIFICATE_PASSWORD", password));
+        env.putAll(more);
         int exit = KeycloakProcess.runToEnd(install.home(), DropInInstall.startArgs(), env, log, Duration.ofMinutes(4));
         assertNotEquals(0, exit, "Keycloak started with a bad signing certificate");
         try {

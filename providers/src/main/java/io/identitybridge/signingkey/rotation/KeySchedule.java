@@ -47,18 +47,4 @@ public final class KeySchedule {
         }
         return List.copyOf(steps);
     }
-
-    /** When the next step of the whole schedule is due, for the log line of each step and the console. */
-    public static long nextStepAt(List<RealmKey> keys, RotationPolicy policy) {
-        long next = Long.MAX_VALUE;
-        for (RealmKey k : keys) {
-            if (k.state() == null) {
-                continue;
-            }
-            next = Math.min(next, k.state() == KeyState.ACTIVE && k.active()
-                    && keys.stream().noneMatch(a -> a.state() == KeyState.ANNOUNCED)
-                    ? policy.announceAt(k) : policy.nextStepAt(k));
-        }
-        return next;
-    }
 }

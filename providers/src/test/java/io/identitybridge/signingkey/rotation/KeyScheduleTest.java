@@ -103,12 +103,4 @@ class KeyScheduleTest {
                 () -> new RotationPolicy(60, 61, 20, "RS256"));
         assertTrue(e.getMessage().contains("61s"), e.getMessage());
     }
-
-    @Test
-    void theNextStepIsTheEarliestOfAnnouncementActivationAndRemoval() {
-        RealmKey old = new RealmKey("c1", "THUMBRS256", "RS256", 1_000_000, false, KeyState.PASSIVE, 1060);
-        RealmKey now = new RealmKey("n1", "k2", "RS256", 1_000_001, true, KeyState.ACTIVE, 1060);
-        assertEquals(1080, KeySchedule.nextStepAt(List.of(old, now), POLICY));
-        assertEquals(1105, KeySchedule.nextStepAt(List.of(now), POLICY));
-    }
 }
