@@ -68,8 +68,10 @@ final class BootSequence implements ProviderEventListener {
             }
         });
         scheduleSweep(settings.resourceSweepSeconds());
-        schedule(new KeyRotationTask(rotation, KeyRotationTask.tickSeconds(rotation)), KeyRotationTask.tickSeconds(rotation),
-                KeyRotationTask.TASK_NAME);
+        KeyRotationTask keys = new KeyRotationTask(rotation, KeyRotationTask.tickSeconds(rotation));
+        // Once now, so that the schedule and the console's key page start with the server, then every tick.
+        KeycloakModelUtils.runJobInTransaction(factory, keys::run);
+        schedule(keys, KeyRotationTask.tickSeconds(rotation), KeyRotationTask.TASK_NAME);
     }
 
     private void schedule(org.keycloak.timer.ScheduledTask task, int intervalSeconds, String name) {
