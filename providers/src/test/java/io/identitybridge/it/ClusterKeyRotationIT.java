@@ -99,8 +99,8 @@ class ClusterKeyRotationIT {
                         "kid " + kid + " published on A during " + x[0] + "-" + x[1] + " ms, on B during " + y[0] + "-" + y[1] + " ms");
             }
             String logs = a.log() + "\n" + b.log();
-            int announced = count(logs, "') is announced: published in the JWKS");
-            int activated = count(logs, "') signs from now until");
+            int announced = count(logs, ") is announced: published in the JWKS");
+            int activated = count(logs, ") signs from now until");
             int removed = count(logs, "' is removed from the JWKS");
             assertTrue(announced >= 1 && activated >= 1 && removed >= 1, "one rotation within 80 s: " + announced + "/" + activated + "/" + removed);
             Map<String, Integer> steps = new TreeMap<>();
