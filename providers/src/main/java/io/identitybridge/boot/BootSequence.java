@@ -8,8 +8,10 @@ import io.identitybridge.metrics.BridgeMetrics;
 import io.identitybridge.ownedresources.ExpiredResourceSweep;
 import io.identitybridge.ownedresources.ResourceLifecycle;
 import io.identitybridge.secrets.ClientAuthFlow;
+import io.identitybridge.signingkey.KeyRotationTask;
 import io.identitybridge.signingkey.SigningCertificate;
 import io.identitybridge.signingkey.SigningKeyOnBoot;
+import io.identitybridge.signingkey.rotation.RotationSettings;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -32,12 +34,15 @@ final class BootSequence implements ProviderEventListener {
     private final IdentityBridgeSettings settings;
     /** Null when no signing certificate is configured. */
     private final SigningCertificate signingCertificate;
+    private final RotationSettings rotation;
     private final ResourceLifecycle lifecycle = new ResourceLifecycle();
 
-    BootSequence(KeycloakSessionFactory factory, IdentityBridgeSettings settings, SigningCertificate signingCertificate) {
+    BootSequence(KeycloakSessionFactory factory, IdentityBridgeSettings settings, SigningCertificate signingCertificate,
+                 RotationSettings rotation) {
         this.factory = factory;
         this.settings = settings;
         this.signingCertificate = signingCertificate;
+        this.rotation = rotation;
     }
 
     @Override
@@ -54,9 +59,7 @@ final class BootSequence implements ProviderEventListener {
                 ApiScopesInRealm.ensure(realm);
             }
         });
-        if (signingCertificate != null) {
-            SigningKeyOnBoot.run(factory, settings.realm(), signingCertificate);
-        }
+        SigningKeyOnBoot.run(factory, settings.realm(), signingCertificate, rotation);
         SeedOnBoot.run(factory, settings);
         // After seeding: a realm changed (so evicted from the cache) before it makes seeding's nested session read it
         // anew from the database, and its write of the seeding record then fails.
@@ -67,15 +70,22 @@ final class BootSequence implements ProviderEventListener {
             }
         });
         scheduleSweep(settings.resourceSweepSeconds());
+        KeyRotationTask keys = new KeyRotationTask(rotation, KeyRotationTask.tickSeconds(rotation));
+        // Once now, so that the schedule and the console's key page start with the server, then every tick.
+        KeycloakModelUtils.runJobInTransaction(factory, keys::run);
+        schedule(keys, KeyRotationTask.tickSeconds(rotation), KeyRotationTask.TASK_NAME);
+    }
+
+    private void schedule(org.keycloak.timer.ScheduledTask task, int intervalSeconds, String name) {
+        long intervalMillis = intervalSeconds * 1000L;
+        try (KeycloakSession session = factory.create()) {
+            session.getProvider(TimerProvider.class).schedule(
+                    new ClusterAwareScheduledTaskRunner(factory, task, intervalMillis), intervalMillis, name);
+        }
     }
 
     /** Keycloak's cluster-aware runner: one node at a time runs the sweep (which also claims the interval itself). */
     private void scheduleSweep(int intervalSeconds) {
-        long intervalMillis = intervalSeconds * 1000L;
-        try (KeycloakSession session = factory.create()) {
-            session.getProvider(TimerProvider.class).schedule(
-                    new ClusterAwareScheduledTaskRunner(factory, new ExpiredResourceSweep(intervalSeconds), intervalMillis),
-                    intervalMillis, ExpiredResourceSweep.TASK_NAME);
-        }
+        schedule(new ExpiredResourceSweep(intervalSeconds), intervalSeconds, ExpiredResourceSweep.TASK_NAME);
     }
 }

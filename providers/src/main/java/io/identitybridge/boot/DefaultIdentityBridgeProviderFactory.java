@@ -9,6 +9,8 @@ import io.identitybridge.config.IdentityBridgeSpi;
 import io.identitybridge.signingkey.CertificateFile;
 import io.identitybridge.signingkey.SigningCertificate;
 import io.identitybridge.signingkey.SigningKeySettings;
+import io.identitybridge.signingkey.rotation.Durations;
+import io.identitybridge.signingkey.rotation.RotationSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -29,18 +31,20 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
     private IdentityBridgeSettings settings;
     /** The migrated signing certificate, read (and checked) at init so that a bad file stops the start early. */
     private SigningCertificate signingCertificate;
+    private RotationSettings rotation;
 
     @Override
     public void init(Config.Scope config) {
         settings = IdentityBridgeSettings.parse(config::get, System::getenv);
         SigningKeySettings signing = SigningKeySettings.parse(config::get);
         signingCertificate = signing == null ? null : CertificateFile.load(signing);
+        rotation = RotationSettings.parse(config::get);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         // PostMigrationEvent comes after migration and --import-realm, so the realm to seed exists by then.
-        factory.register(new BootSequence(factory, settings, signingCertificate));
+        factory.register(new BootSequence(factory, settings, signingCertificate, rotation));
     }
 
     @Override
@@ -100,6 +104,16 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
                 .helpText("Password of the PFX; may be empty.").secret(true).add()
                 .property().name(SigningKeySettings.OPT_KEY_ID).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("The kid to publish; default IdentityServer4 4.x's <SHA-1 THUMBPRINT><alg>.").add()
+                .property().name(RotationSettings.OPT_ROTATION).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Signing-key rotation interval (s, m, h or d, e.g. 90d); off by default.").add()
+                .property().name(RotationSettings.OPT_PROPAGATION).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("How long a new signing key is published before it signs.").defaultValue(RotationSettings.DEFAULT_PROPAGATION).add()
+                .property().name(RotationSettings.OPT_RETENTION).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("How long a retired signing key stays published; never less than the longest token lifetime.")
+                .defaultValue(RotationSettings.DEFAULT_RETENTION).add()
+                .property().name(RotationSettings.OPT_ALGORITHM).type(ProviderConfigProperty.LIST_TYPE)
+                .options("RS256", "PS256", "ES256", "ES384", "ES512")
+                .helpText("Algorithm of generated signing keys; default the certificate's, else RS256.").add()
                 .build();
     }
 
@@ -115,6 +129,9 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
             info.put("prune", String.valueOf(settings.prune()));
             if (signingCertificate != null) {
                 info.put("signing-key", signingCertificate.algorithm() + " kid " + signingCertificate.kid());
+            }
+            if (rotation != null) {
+                info.put("signing-key-rotation", rotation.enabled() ? Durations.text(rotation.rotation()) : "off");
             }
         }
         return info;

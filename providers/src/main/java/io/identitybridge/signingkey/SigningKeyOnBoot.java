@@ -1,13 +1,13 @@
 package io.identitybridge.signingkey;
 
-import io.identitybridge.metrics.BridgeMetrics;
 import io.identitybridge.metrics.SigningKeyStep;
+import io.identitybridge.signingkey.rotation.RealmKeys;
+import io.identitybridge.signingkey.rotation.RotationSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.common.util.Time;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.keys.KeyProvider;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.dblock.DBLockManager;
@@ -19,11 +19,12 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Makes the configured certificate the realm's active signing key at boot. Same certificate and kid: nothing is
- * written. A new one: it becomes active, the previous one stays published as passive until every token it signed has
- * expired (the longest access-token lifetime of the realm and its clients), and a later boot removes it.
+ * written. A new one, or none: the previous one stays published as passive for the retention (never shorter than the
+ * longest access-token lifetime of the realm and its clients), and is removed when that ends ({@link KeyRotationTask}).
  */
 public final class SigningKeyOnBoot {
 
@@ -34,8 +35,12 @@ public final class SigningKeyOnBoot {
     private SigningKeyOnBoot() {
     }
 
-    public static void run(KeycloakSessionFactory factory, String realmName, SigningCertificate cert) {
-        List<SigningKeyStep> steps = new ArrayList<>();
+    /**
+     * At boot, after realm import: installs the configured certificate ({@code cert}), or retires a certificate key
+     * whose option was unset ({@code cert} null). With rotation on, the certificate is the schedule's first key only:
+     * once the schedule owns the realm's keys, the option installs nothing more.
+     */
+    public static void run(KeycloakSessionFactory factory, String realmName, SigningCertificate cert, RotationSettings rotation) {
         KeycloakModelUtils.runJobInTransaction(factory, lockSession -> {
             DBLockProvider lock = new DBLockManager(lockSession).getDBLock();
             lock.waitForLock(DBLockProvider.Namespace.KEYCLOAK_BOOT);
@@ -43,51 +48,72 @@ public final class SigningKeyOnBoot {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> {
                     RealmModel realm = session.realms().getRealmByName(realmName);
                     if (realm == null) {
+                        if (cert == null) {
+                            return;
+                        }
                         throw new IllegalStateException("Identity Bridge: realm '" + realmName + "' does not exist, so the signing certificate cannot be installed");
                     }
                     session.getContext().setRealm(realm);
-                    steps.addAll(ensure(realm, cert));
+                    Consumer<SigningKeyStep> step = KeySteps.counter(session);
+                    long now = Time.currentTime();
+                    long retention = Math.max(rotation.retention(), RealmKeys.longestTokenLifetime(realm));
+                    if (cert == null) {
+                        retireUnset(realm, now, retention, step);
+                    } else if (rotation.enabled() && scheduleOwnsKeys(realm)) {
+                        LOG.infof("Identity Bridge: the rotation schedule owns the signing keys of realm '%s'; %s (kid '%s') was its first key and is not installed again",
+                                realm.getName(), SigningKeySettings.OPT_FILE, cert.kid());
+                    } else {
+                        ensure(realm, cert, now, retention, step);
+                    }
+                    RetiredCertificates.removeDue(realm, now, step);
                 });
             } finally {
                 lock.releaseLock();
             }
         });
-        // Counted once committed: a start that failed here stops the server anyway.
-        steps.forEach(BridgeMetrics::signingKeyStep);
     }
 
-    /** The steps taken, in order; none when the certificate is already the active key. */
-    static List<SigningKeyStep> ensure(RealmModel realm, SigningCertificate cert) {
-        List<SigningKeyStep> steps = new ArrayList<>();
+    static boolean scheduleOwnsKeys(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), KeyProvider.class.getName()).anyMatch(c -> c.get(RealmKeys.STATE) != null);
+    }
+
+    /** The option was unset: the certificate stops signing, stays published for the retention, then goes. */
+    static void retireUnset(RealmModel realm, long now, long retention, Consumer<SigningKeyStep> step) {
+        for (ComponentModel c : RetiredCertificates.certificateKeys(realm)) {
+            if (c.get("active", true) && c.get(RealmKeys.STATE) == null) {
+                RetiredCertificates.retire(realm, c, now + retention, SigningKeySettings.OPT_FILE + " is unset");
+                step.accept(SigningKeyStep.MADE_PASSIVE);
+                // Keycloak's generated RSA key signs again; an EC default would make Keycloak generate a fallback key.
+                realm.setDefaultSignatureAlgorithm("RS256");
+            }
+        }
+    }
+
+    static void ensure(RealmModel realm, SigningCertificate cert, long now, long retention, Consumer<SigningKeyStep> step) {
         List<String> chain = encoded(cert.chain());
-        long now = Time.currentTime();
         boolean present = false;
-        List<ComponentModel> ours = realm.getComponentsStream(realm.getId(), KeyProvider.class.getName())
-                .filter(c -> CertificateKeyProviderFactory.PROVIDER_ID.equals(c.getProviderId())).toList();
-        for (ComponentModel c : ours) {
-            boolean same = chain.get(0).equals(c.get(CertificateKeyProviderFactory.CERTIFICATES))
-                    && cert.kid().equals(c.get(CertificateKeyProviderFactory.KID))
+        for (ComponentModel c : RetiredCertificates.certificateKeys(realm)) {
+            boolean sameKey = chain.get(0).equals(c.get(CertificateKeyProviderFactory.CERTIFICATES))
                     && cert.algorithm().equals(c.get(CertificateKeyProviderFactory.ALGORITHM));
-            if (same) {
+            boolean sameKid = cert.kid().equals(c.get(CertificateKeyProviderFactory.KID));
+            if (sameKid && !sameKey) {
+                // Two published keys under one kid: a verifier would pick either and reject half the tokens.
+                throw new IllegalStateException("Identity Bridge: kid '" + cert.kid() + "' already names another certificate of realm '"
+                        + realm.getName() + "', which stays published until its tokens expire. Give the new certificate its own "
+                        + SigningKeySettings.OPT_KEY_ID + ", or unset it to use the certificate's thumbprint");
+            }
+            if (sameKey && sameKid) {
                 present = true;
-                if (!c.get("active", true) || c.get(CertificateKeyProviderFactory.RETIRE_AFTER) != null) {
+                if (c.get(RealmKeys.STATE) == null && (!c.get("active", true) || c.get(CertificateKeyProviderFactory.RETIRE_AFTER) != null)) {
                     c.put("active", true);
                     c.getConfig().remove(CertificateKeyProviderFactory.RETIRE_AFTER);
                     realm.updateComponent(c);
-                    steps.add(SigningKeyStep.REACTIVATED);
+                    step.accept(SigningKeyStep.REACTIVATED);
                     LOG.infof("Identity Bridge: signing certificate kid '%s' is active again in realm '%s'", cert.kid(), realm.getName());
                 }
-            } else if (c.get("active", true)) {
-                c.put("active", false);
-                c.put(CertificateKeyProviderFactory.RETIRE_AFTER, String.valueOf(now + longestTokenLifetime(realm)));
-                realm.updateComponent(c);
-                steps.add(SigningKeyStep.MADE_PASSIVE);
-                LOG.infof("Identity Bridge: previous signing key kid '%s' is now passive in realm '%s', published until %s",
-                        c.get(CertificateKeyProviderFactory.KID), realm.getName(), java.time.Instant.ofEpochSecond(now + longestTokenLifetime(realm)));
-            } else if (c.get(CertificateKeyProviderFactory.RETIRE_AFTER, Long.MAX_VALUE) < now) {
-                realm.removeComponent(c);
-                steps.add(SigningKeyStep.REMOVED);
-                LOG.infof("Identity Bridge: removed retired signing key kid '%s' from realm '%s'", c.get(CertificateKeyProviderFactory.KID), realm.getName());
+            } else if (c.get("active", true) && c.get(RealmKeys.STATE) == null) {
+                RetiredCertificates.retire(realm, c, now + retention, "a new signing certificate is configured");
+                step.accept(SigningKeyStep.MADE_PASSIVE);
             }
         }
         if (!present) {
@@ -106,32 +132,13 @@ public final class SigningKeyOnBoot {
             config.put(CertificateKeyProviderFactory.CERTIFICATES, chain);
             c.setConfig(config);
             realm.addComponentModel(c);
-            steps.add(SigningKeyStep.INSTALLED);
+            step.accept(SigningKeyStep.INSTALLED);
             LOG.infof("Identity Bridge: signing certificate %s (%s, kid '%s') is the active signing key of realm '%s'",
                     cert.certificate().getSubjectX500Principal().getName(), cert.algorithm(), cert.kid(), realm.getName());
         }
         if (!cert.algorithm().equals(realm.getDefaultSignatureAlgorithm())) {
             realm.setDefaultSignatureAlgorithm(cert.algorithm());
         }
-        return steps;
-    }
-
-    /** Tokens this key signed live at most this long: the realm's and every client's access-token lifespan. */
-    static long longestTokenLifetime(RealmModel realm) {
-        long longest = Math.max(realm.getAccessTokenLifespan(), realm.getAccessTokenLifespanForImplicitFlow());
-        for (ClientModel client : realm.getClientsStream().toList()) {
-            for (String attr : List.of("access.token.lifespan", "ib.id.token.lifespan")) {
-                try {
-                    String v = client.getAttribute(attr);
-                    if (v != null && !v.isBlank()) {
-                        longest = Math.max(longest, Long.parseLong(v.strip()));
-                    }
-                } catch (NumberFormatException ignored) {
-                    // not a lifetime this key could have signed for
-                }
-            }
-        }
-        return longest;
     }
 
     private static List<String> encoded(List<X509Certificate> chain) {

@@ -208,6 +208,19 @@ class AdminConsoleIT extends OnSharedServer {
         assertFalse(seeding.toString().contains(IdsApi.SYSTEM_SECRET), "a secret on the seeding page");
     }
 
+    @Test
+    void theSigningKeysPageShowsThePublishedKeyThatSignsWithItsState() throws Exception {
+        String token = api.token(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, "IdentityServerApi");
+        String kid = Jwks.header(token).get("kid").asText();
+        HeadlessChromium.assumeInstalled();
+        browser = HeadlessChromium.start();
+        signIn("#/creatio/page-section/identity-service-signing-keys");
+        WebElement cell = waitFor(By.xpath("//a[text()='" + kid + "'] | //td[text()='" + kid + "']"));
+        String row = cell.findElement(By.xpath("./ancestor::tr")).getText();
+        assertTrue(row.contains("RS256") && row.contains("active") && row.contains("none (rotation off)"), row);
+        HeadlessChromium.screenshot(browser, "admin-console-signing-keys.png");
+    }
+
     // --- helpers ---
 
     record Tenant(String clientId, String customerId, String grantee, String granteeSecret) {

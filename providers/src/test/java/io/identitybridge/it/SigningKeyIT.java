@@ -127,6 +127,46 @@ class SigningKeyIT {
         switchTo(certs.resolve("p521.pfx"), PASSWORD, "ES512", false);
     }
 
+    @Test
+    @Order(15)
+    void aKidKeptAcrossACertificateChangeStopsTheStart() throws Exception {
+        Path renewed = TestCertificates.pfx(certs, "renewed", "ec", "P-521", PASSWORD);
+        String keptKid = kidOf(certs.resolve("p521.pfx"), PASSWORD, "ES512");
+        String log = failingStart(renewed, PASSWORD, "kept-kid.log", Map.of(OPT + "SIGNING_KEY_ID", keptKid));
+        assertTrue(log.contains("kid '" + keptKid + "' already names another certificate of realm 'creatio'"), tail(log));
+    }
+
+    @Test
+    @Order(16)
+    void unsettingTheCertificateRetiresItsKeyButKeepsItPublished() throws Exception {
+        String retiredKid = kidOf(certs.resolve("p521.pfx"), PASSWORD, "ES512");
+        Map<String, String> env = Map.of(OPT + "CLIENTS_FILE", Fixtures.path("seed/00_create.json").toString());
+        Path log = Install.workDir().resolve("signing-key").resolve("unset.log");
+        try (KeycloakProcess kc = KeycloakProcess.launch(install.home(), DropInInstall.startArgs(), env, log).awaitReady()) {
+            String realm = kc.baseUrl() + "/realms/creatio";
+            assertTrue(kc.log().contains("signing-certificate-file is unset: signing key kid '" + retiredKid + "' is now passive"), kc.logTail());
+            JsonNode jwks = Http.get(realm + "/protocol/openid-connect/certs", null).json();
+            assertNotNull(Jwks.byKid(jwks, retiredKid), "the retired certificate left the JWKS before its retention ended");
+            assertTrue(Jwks.verifies(EARLIER_TOKENS.get(retiredKid), jwks), "a token it signed no longer verifies");
+            Http.Response r = Http.postForm(realm + "/protocol/openid-connect/token", Http.form("grant_type", "client_credentials"),
+                    SYSTEM_CLIENT, SYSTEM_SECRET);
+            assertEquals(200, r.status(), kc.logTail());
+            JsonNode header = Jwks.header(r.json().get("access_token").asText());
+            assertEquals("RS256", header.get("alg").asText(), "Keycloak's own RSA key signs again");
+            assertTrue(EARLIER_TOKENS.keySet().stream().noneMatch(k -> k.equals(header.get("kid").asText())), "a retired certificate still signs");
+            assertTrue(Jwks.verifies(r.json().get("access_token").asText(), jwks));
+        }
+    }
+
+    private static String kidOf(Path pfx, String password, String alg) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(pfx)) {
+            store.load(in, password.toCharArray());
+        }
+        X509Certificate cert = (X509Certificate) store.getCertificate(store.aliases().nextElement());
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(cert.getEncoded())).toUpperCase(Locale.ROOT) + alg;
+    }
+
     /**
      * Starts with the certificate and checks: (a) a JWT signed outside Keycloak with the PFX key and the IS4 kid
      * verifies against the JWKS by kid, with x5c and x5t; (b) Keycloak's own token is signed by the certificate, with
@@ -152,7 +192,7 @@ class SigningKeyIT {
         try (KeycloakProcess kc = KeycloakProcess.launch(install.home(), DropInInstall.startArgs(), env, log).awaitReady()) {
             String realm = kc.baseUrl() + "/realms/creatio";
             JsonNode jwks = Http.get(realm + "/protocol/openid-connect/certs", null).json();
-            JsonNode jwk = byKid(jwks, kid);
+            JsonNode jwk = Jwks.byKid(jwks, kid);
             assertNotNull(jwk, "kid " + kid + " not in the JWKS: " + jwks);
             assertEquals(alg, jwk.get("alg").asText());
             assertEquals(Base64.getEncoder().encodeToString(cert.getEncoded()), jwk.get("x5c").get(0).asText());
@@ -161,7 +201,7 @@ class SigningKeyIT {
 
             // (a) as the old Identity Service signed: kid and alg in the header, the PFX key.
             String external = sign(alg, kid, key, "{\"iss\":\"" + realm + "\",\"sub\":\"signed-by-is4\",\"exp\":" + (System.currentTimeMillis() / 1000 + 600) + "}");
-            assertTrue(verifies(external, jwks), "a token signed with the PFX key does not verify against the JWKS");
+            assertTrue(Jwks.verifies(external, jwks), "a token signed with the PFX key does not verify against the JWKS");
 
             // (b) Keycloak's own token after the switch.
             Http.Response r = Http.postForm(realm + "/protocol/openid-connect/token", Http.form("grant_type", "client_credentials"),
@@ -171,12 +211,12 @@ class SigningKeyIT {
             JsonNode header = Http.JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[0]));
             assertEquals(alg, header.get("alg").asText());
             assertEquals(kid, header.get("kid").asText());
-            assertTrue(verifyWith(token, alg, cert.getPublicKey()), "Keycloak's token does not verify with the certificate's public key");
+            assertTrue(Jwks.verifyWith(token, alg, cert.getPublicKey()), "Keycloak's token does not verify with the certificate's public key");
 
             // Earlier keys stay published as passive, so tokens they signed still verify.
             for (Map.Entry<String, String> earlier : EARLIER_TOKENS.entrySet()) {
-                assertNotNull(byKid(jwks, earlier.getKey()), "earlier kid " + earlier.getKey() + " was dropped from the JWKS");
-                assertTrue(verifies(earlier.getValue(), jwks), "a token signed before the switch no longer verifies");
+                assertNotNull(Jwks.byKid(jwks, earlier.getKey()), "earlier kid " + earlier.getKey() + " was dropped from the JWKS");
+                assertTrue(Jwks.verifies(earlier.getValue(), jwks), "a token signed before the switch no longer verifies");
             }
             // The steps of this start (a new process counts from zero): the new certificate installed, the previous
             // one made passive; a restart with the same certificate takes none.
@@ -196,67 +236,21 @@ class SigningKeyIT {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String input = b64.encodeToString(("{\"alg\":\"" + alg + "\",\"kid\":\"" + kid + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8))
                 + "." + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        Signature s = Signature.getInstance(javaAlg(alg));
+        Signature s = Signature.getInstance(Jwks.javaAlg(alg));
         s.initSign(key);
         s.update(input.getBytes(StandardCharsets.US_ASCII));
         return input + "." + b64.encodeToString(s.sign());
     }
 
-    /** Finds the JWK by the token's kid and verifies with the key built from the JWK's own numbers. */
-    private static boolean verifies(String jwt, JsonNode jwks) throws Exception {
-        JsonNode header = Http.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]));
-        JsonNode jwk = byKid(jwks, header.get("kid").asText());
-        return jwk != null && verifyWith(jwt, header.get("alg").asText(), publicKey(jwk));
-    }
-
-    private static boolean verifyWith(String jwt, String alg, PublicKey key) throws Exception {
-        String[] parts = jwt.split("\\.");
-        Signature s = Signature.getInstance(javaAlg(alg));
-        s.initVerify(key);
-        s.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-        return s.verify(Base64.getUrlDecoder().decode(parts[2]));
-    }
-
-    private static PublicKey publicKey(JsonNode jwk) throws Exception {
-        Base64.Decoder d = Base64.getUrlDecoder();
-        if ("RSA".equals(jwk.get("kty").asText())) {
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(new BigInteger(1, d.decode(jwk.get("n").asText())),
-                    new BigInteger(1, d.decode(jwk.get("e").asText()))));
-        }
-        String curve = switch (jwk.get("crv").asText()) {
-            case "P-256" -> "secp256r1";
-            case "P-384" -> "secp384r1";
-            default -> "secp521r1";
-        };
-        AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
-        params.init(new ECGenParameterSpec(curve));
-        return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(new BigInteger(1, d.decode(jwk.get("x").asText())),
-                new BigInteger(1, d.decode(jwk.get("y").asText()))), params.getParameterSpec(ECParameterSpec.class)));
-    }
-
-    /** JWS ES* signatures are R||S (IEEE P1363), which Java names "...inP1363Format". */
-    private static String javaAlg(String alg) {
-        return switch (alg) {
-            case "RS256" -> "SHA256withRSA";
-            case "ES256" -> "SHA256withECDSAinP1363Format";
-            case "ES384" -> "SHA384withECDSAinP1363Format";
-            default -> "SHA512withECDSAinP1363Format";
-        };
-    }
-
-    private static JsonNode byKid(JsonNode jwks, String kid) {
-        for (JsonNode k : jwks.get("keys")) {
-            if (kid.equals(k.path("kid").asText())) {
-                return k;
-            }
-        }
-        return null;
-    }
-
     private static String failingStart(Path pfx, String password, String logName) {
+        return failingStart(pfx, password, logName, Map.of());
+    }
+
+    private static String failingStart(Path pfx, String password, String logName, Map<String, String> more) {
         Path log = Install.workDir().resolve("signing-key").resolve(logName);
         Map<String, String> env = new HashMap<>(Map.of(OPT + "SIGNING_CERTIFICATE_FILE", pfx.toString(),
                 OPT + "SIGNING_CERTIFICATE_PASSWORD", password));
+        env.putAll(more);
         int exit = KeycloakProcess.runToEnd(install.home(), DropInInstall.startArgs(), env, log, Duration.ofMinutes(4));
         assertNotEquals(0, exit, "Keycloak started with a bad signing certificate");
         try {

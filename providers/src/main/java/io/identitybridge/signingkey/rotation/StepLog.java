@@ -1,0 +1,34 @@
+package io.identitybridge.signingkey.rotation;
+
+import java.util.stream.Collectors;
+
+/** The one log line of each step: what happened to which kid, and when that key's next step is due. */
+public final class StepLog {
+
+    private StepLog() {
+    }
+
+    public static String line(String realm, KeyStep step, String kid, RotationPolicy policy, long now) {
+        String prefix = "Identity Bridge: realm '" + realm + "' signing key ";
+        if (step instanceof KeyStep.Adopt a) {
+            return prefix + "kid '" + kid + "' (" + a.key().algorithm() + ") joins the rotation schedule as the active key;"
+                    + " its successor is announced at " + at(now + policy.rotation() - policy.propagation());
+        }
+        if (step instanceof KeyStep.Announce an) {
+            return prefix + "kid '" + kid + "' (" + an.algorithm() + ") is announced: published in the JWKS, it signs from "
+                    + at(now + policy.propagation());
+        }
+        if (step instanceof KeyStep.Activate ac) {
+            return prefix + "kid '" + kid + "' (" + ac.key().algorithm() + ") signs from now until " + at(now + policy.rotation())
+                    + "; passive and published until " + at(now + policy.retention()) + ": "
+                    + ac.passivated().stream().map(k -> "'" + k.kid() + "'").collect(Collectors.joining(", "));
+        }
+        KeyStep.Remove r = (KeyStep.Remove) step;
+        return prefix + "kid '" + kid + "' is removed from the JWKS: "
+                + (r.key().state() == KeyState.PASSIVE ? "its retention ended" : "a newer key was announced in its place");
+    }
+
+    static String at(long epochSeconds) {
+        return java.time.Instant.ofEpochSecond(epochSeconds).toString();
+    }
+}
