@@ -2,6 +2,7 @@ package io.identitybridge.signingkey;
 
 import io.identitybridge.config.BridgeRealm;
 import io.identitybridge.signingkey.rotation.KeySchedule;
+import io.identitybridge.signingkey.rotation.KeyState;
 import io.identitybridge.signingkey.rotation.KeyStep;
 import io.identitybridge.signingkey.rotation.KeyStepApplier;
 import io.identitybridge.signingkey.rotation.RealmKey;
@@ -67,9 +68,11 @@ public final class KeyRotationTask implements ScheduledTask {
             SigningKeysMirror.reconcile(session, realm, keys, policy);
             return;
         }
+        long nextAnnouncement = keys.stream().filter(k -> k.active() && k.state() == KeyState.ACTIVE)
+                .mapToLong(policy::announceAt).max().orElse(0);
         for (KeyStep step : steps) {
             String kid = KeyStepApplier.apply(session, realm, step, now);
-            LOG.info(StepLog.line(realm.getName(), step, kid, policy, now));
+            LOG.info(StepLog.line(realm.getName(), step, kid, policy, now, nextAnnouncement));
             KeySteps.count(counter, step);
         }
     }

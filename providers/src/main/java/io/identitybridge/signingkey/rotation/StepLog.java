@@ -8,7 +8,8 @@ public final class StepLog {
     private StepLog() {
     }
 
-    public static String line(String realm, KeyStep step, String kid, RotationPolicy policy, long now) {
+    /** {@code nextAnnouncement}: when the signing key's successor is announced, 0 if not known. */
+    public static String line(String realm, KeyStep step, String kid, RotationPolicy policy, long now, long nextAnnouncement) {
         String prefix = "Identity Bridge: realm '" + realm + "' signing key ";
         if (step instanceof KeyStep.Adopt a) {
             return prefix + "kid '" + kid + "' (" + a.key().algorithm() + ") joins the rotation schedule as the active key;"
@@ -25,7 +26,8 @@ public final class StepLog {
         }
         KeyStep.Remove r = (KeyStep.Remove) step;
         return prefix + "kid '" + kid + "' is removed from the JWKS: "
-                + (r.key().state() == KeyState.PASSIVE ? "its retention ended" : "a newer key was announced in its place");
+                + (r.key().state() == KeyState.PASSIVE ? "its retention ended" : "a newer key was announced in its place")
+                + (nextAnnouncement > 0 ? "; the next key is announced at " + at(nextAnnouncement) : "");
     }
 
     static String at(long epochSeconds) {
