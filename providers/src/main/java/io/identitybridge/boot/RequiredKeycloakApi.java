@@ -48,6 +48,7 @@ final class RequiredKeycloakApi {
             Map.entry("org.keycloak.services.managers.ClientManager", List.of("removeClient")),
             Map.entry("org.keycloak.services.resources.admin.fgap.AdminPermissions", List.of("evaluator")),
             Map.entry("org.keycloak.services.resources.admin.AdminEventBuilder", List.of("operation")),
+            Map.entry("org.keycloak.services.resources.admin.AdminRoot", List.of("authenticateRealmAdminRequest")),
             Map.entry("org.keycloak.services.Urls", List.of("realmIssuer")));
 
     private RequiredKeycloakApi() {
