@@ -5,11 +5,13 @@ set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 main="$1"
 shift
-version="$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$top/pom.xml" | head -n 1)"
+version="$(sed -n 's:.*<keycloak.dist.version>\(.*\)</keycloak.dist.version>.*:\1:p' "$top/pom.xml" | head -n 1)"
+# The project's own version: the first <version> of the parent pom (the jar is identity-bridge-<it>.jar).
+release="$(sed -n 's:^    <version>\(.*\)</version>.*:\1:p' "$top/pom.xml" | head -n 1)"
 mvn -B -q -f "$top/pom.xml" -DskipTests -DskipLocalKeycloak=true verify
 target="$top/providers/target"
 cd "$top/providers"
 exec mvn -B -q exec:java -Dexec.mainClass="$main" -Dexec.classpathScope=test -Dexec.args="$*" \
     -Dib.keycloak.home="$target/it-keycloak/keycloak-$version" -Dib.keycloak.version="$version" \
-    -Dib.provider.jar="$target/identity-bridge.jar" -Dib.top.dir="$top" -Dib.work.dir="$target/bench-work" \
+    -Dib.provider.jar="$target/identity-bridge-$release.jar" -Dib.top.dir="$top" -Dib.work.dir="$target/bench-work" \
     -Dib.project.version=bench -Dib.http.timeout.seconds=1800

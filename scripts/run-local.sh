@@ -38,13 +38,17 @@ for p in "$port" "$management_port"; do
 done
 
 top="$(cd "$(dirname "$0")/.." && pwd)"
-version="$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$top/pom.xml" | head -n 1)"
+version="$(sed -n 's:.*<keycloak.dist.version>\(.*\)</keycloak.dist.version>.*:\1:p' "$top/pom.xml" | head -n 1)"
+# The project's own version: the first <version> of the parent pom (the jar is identity-bridge-<it>.jar).
+release="$(sed -n 's:^    <version>\(.*\)</version>.*:\1:p' "$top/pom.xml" | head -n 1)"
 
 echo "run-local: building the jar and unpacking Keycloak $version ..."
 mvn -B -q -f "$top/pom.xml" -DskipTests verify
 
 home="$top/providers/target/local-keycloak/keycloak-$version"
-cp "$top/providers/target/identity-bridge.jar" "$home/providers/"
+# One jar of ours in providers/: an older release's jar left there would load twice.
+rm -f "$home"/providers/identity-bridge*.jar
+cp "$top/providers/target/identity-bridge-$release.jar" "$home/providers/"
 cp "$top/docker/keycloak.conf" "$home/conf/keycloak.conf"
 rm -rf "$home/data/import"
 mkdir -p "$home/data/import"

@@ -17,9 +17,19 @@ public final class BuildInfo {
         return PROPS.getProperty("version", "unknown");
     }
 
-    /** The Keycloak version this jar was compiled and tested against. */
+    /** The Keycloak version whose API this jar was compiled against. */
     public static String keycloakVersion() {
         return PROPS.getProperty("keycloak.version", "unknown");
+    }
+
+    /** The Keycloak line this release supports, e.g. {@code 26.7}: the pom's {@code keycloak.supported.line}. */
+    public static String supportedLine() {
+        return PROPS.getProperty("keycloak.supported.line", "unknown");
+    }
+
+    /** The Keycloak versions the release's tests ran on, e.g. {@code 26.7.0, 26.7.3}. */
+    public static String testedVersions() {
+        return PROPS.getProperty("keycloak.tested", "unknown");
     }
 
     private static Properties load() {

@@ -11,21 +11,43 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** One Keycloak version everywhere: the pom property rules, and the places that cannot read it must agree. */
+/** The pom's properties rule the versions, and the places that cannot read them must agree. */
 class VersionPinTest {
 
-    private static final String PINNED = System.getProperty("ib.keycloak.version");
+    /** The distribution the suite runs on and the image is built from. */
+    private static final String DIST = System.getProperty("ib.keycloak.version");
+    /** The compile API. */
+    private static final String BUILT = System.getProperty("ib.keycloak.built.version");
+    private static final String RELEASE = System.getProperty("ib.project.version");
 
     @Test
-    void jarReportsThePinnedKeycloakVersion() {
-        assertEquals(PINNED, BuildInfo.keycloakVersion());
+    void jarReportsTheKeycloakItIsBuiltAgainstAndTheRelease() {
+        assertEquals(BUILT, BuildInfo.keycloakVersion());
+        assertEquals(RELEASE, BuildInfo.version());
+        assertEquals(System.getProperty("ib.keycloak.supported.line"), BuildInfo.supportedLine());
+        assertTrue(BuildInfo.testedVersions().contains(DIST), BuildInfo.testedVersions());
     }
 
     @Test
-    void dockerfileDefaultsToThePinnedVersion() throws IOException {
-        String dockerfile = Files.readString(Path.of(System.getProperty("ib.top.dir"), "docker/Dockerfile"));
-        Matcher m = Pattern.compile("(?m)^ARG KEYCLOAK_VERSION=(\\S+)$").matcher(dockerfile);
+    void releaseIsNoSnapshot() {
+        assertTrue(RELEASE.matches("\\d+\\.\\d+\\.\\d+"), RELEASE);
+    }
+
+    @Test
+    void dockerfileDefaultsToTheSuitesKeycloak() throws IOException {
+        Matcher m = Pattern.compile("(?m)^ARG KEYCLOAK_VERSION=(\\S+)$").matcher(dockerfile());
         assertTrue(m.find(), "docker/Dockerfile has no 'ARG KEYCLOAK_VERSION=' line");
-        assertEquals(PINNED, m.group(1));
+        assertEquals(DIST, m.group(1));
+    }
+
+    @Test
+    void dockerfileCopiesTheReleasesJar() throws IOException {
+        Matcher m = Pattern.compile("(?m)^COPY --from=jar /src/providers/target/(\\S+) ").matcher(dockerfile());
+        assertTrue(m.find(), "docker/Dockerfile copies no jar from the jar stage");
+        assertEquals("identity-bridge-" + RELEASE + ".jar", m.group(1));
+    }
+
+    private static String dockerfile() throws IOException {
+        return Files.readString(Path.of(System.getProperty("ib.top.dir"), "docker/Dockerfile"));
     }
 }

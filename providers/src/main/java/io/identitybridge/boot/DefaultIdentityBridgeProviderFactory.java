@@ -11,7 +11,9 @@ import io.identitybridge.signingkey.SigningCertificate;
 import io.identitybridge.signingkey.SigningKeySettings;
 import io.identitybridge.signingkey.rotation.Durations;
 import io.identitybridge.signingkey.rotation.RotationSettings;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
+import org.keycloak.common.Version;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -28,6 +30,8 @@ import java.util.Map;
  */
 public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProviderFactory, ServerInfoAwareProviderFactory {
 
+    private static final Logger LOG = Logger.getLogger(DefaultIdentityBridgeProviderFactory.class);
+
     private IdentityBridgeSettings settings;
     /** The migrated signing certificate, read (and checked) at init so that a bad file stops the start early. */
     private SigningCertificate signingCertificate;
@@ -35,10 +39,19 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
 
     @Override
     public void init(Config.Scope config) {
+        checkKeycloak();
         settings = IdentityBridgeSettings.parse(config::get, System::getenv);
         SigningKeySettings signing = SigningKeySettings.parse(config::get);
         signingCertificate = signing == null ? null : CertificateFile.load(signing);
         rotation = RotationSettings.parse(config::get);
+    }
+
+    /** A Keycloak outside the supported line is a WARN; one without an SPI the bundle needs stops the start. */
+    private static void checkKeycloak() {
+        KeycloakLine.warning(BuildInfo.version(), BuildInfo.supportedLine(), BuildInfo.testedVersions(), Version.VERSION)
+                .ifPresent(LOG::warn);
+        RequiredKeycloakApi.check(DefaultIdentityBridgeProviderFactory.class.getClassLoader(), BuildInfo.version(),
+                Version.VERSION, BuildInfo.supportedLine(), BuildInfo.testedVersions());
     }
 
     @Override
@@ -122,6 +135,8 @@ public class DefaultIdentityBridgeProviderFactory implements IdentityBridgeProvi
         Map<String, String> info = new LinkedHashMap<>();
         info.put("version", BuildInfo.version());
         info.put("built-for-keycloak", BuildInfo.keycloakVersion());
+        info.put("tested-on-keycloak", BuildInfo.testedVersions());
+        info.put("running-on-keycloak", Version.VERSION);
         if (settings != null) {
             info.put("realm", settings.realm());
             info.put("seed-source", settings.clients() != null ? "clients option" : settings.clientsFile() != null ? settings.clientsFile().toString() : "none");

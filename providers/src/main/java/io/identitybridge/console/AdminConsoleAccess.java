@@ -2,15 +2,14 @@ package io.identitybridge.console;
 
 import io.identitybridge.vocabulary.ConsoleWrites;
 import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
 
 import org.keycloak.component.ComponentValidationException;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.representations.AccessToken;
 
 import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminRoot;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
@@ -58,19 +57,22 @@ final class AdminConsoleAccess {
         return "DELETE".equals(session.getContext().getHttpRequest().getHttpMethod()) && path.endsWith("/components/" + componentId);
     }
 
-    /** Keycloak's permission evaluator for the administrator whose bearer token made this request. */
+    /**
+     * Keycloak's permission evaluator for the administrator whose bearer token made this request, authenticated the way
+     * Keycloak's admin endpoints do it. Reading the admin from the token's claims is not enough: Keycloak 26.7.3 issues
+     * the admin console's and admin-cli's tokens without {@code sub}.
+     */
     static AdminPermissionEvaluator evaluator(KeycloakSession session, RealmModel realm) {
-        AccessToken token = session.getContext().getBearerToken() instanceof AccessToken t ? t : null;
-        if (token == null || token.getIssuer() == null || token.getSubject() == null) {
+        // Keycloak's admin authentication sets the context realm to the admin's realm; the write is in this one.
+        RealmModel context = session.getContext().getRealm();
+        AdminAuth auth;
+        try {
+            auth = AdminRoot.authenticateRealmAdminRequest(session);
+        } catch (NotAuthorizedException e) {
             throw new ForbiddenException();
+        } finally {
+            session.getContext().setRealm(context);
         }
-        String issuer = token.getIssuer();
-        RealmModel adminRealm = session.realms().getRealmByName(issuer.substring(issuer.lastIndexOf('/') + 1));
-        UserModel admin = adminRealm == null ? null : session.users().getUserById(adminRealm, token.getSubject());
-        if (admin == null) {
-            throw new ForbiddenException();
-        }
-        ClientModel client = token.getIssuedFor() == null ? null : adminRealm.getClientByClientId(token.getIssuedFor());
-        return AdminPermissions.evaluator(session, realm, new AdminAuth(adminRealm, token, admin, client));
+        return AdminPermissions.evaluator(session, realm, auth);
     }
 }

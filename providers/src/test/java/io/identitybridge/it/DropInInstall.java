@@ -42,10 +42,17 @@ final class DropInInstall {
 
     /** A separate install under {@code it-work/<name>}, built with the given {@code kc.sh build} arguments. */
     static DropInInstall create(String name, List<String> buildArgs) {
+        return create(name, Path.of(Install.required("ib.keycloak.zip")), buildArgs);
+    }
+
+    /** The same into the distribution {@code zip}: another Keycloak version than the suite's. */
+    static DropInInstall create(String name, Path zip, List<String> buildArgs) {
         Path root = Install.workDir().resolve(name);
         try {
-            Path home = unpacked(name);
-            Files.copy(Install.providerJar(), home.resolve("providers/identity-bridge.jar"), StandardCopyOption.REPLACE_EXISTING);
+            Install.deleteTree(root);
+            Path home = unzip(zip, root);
+            Files.copy(Install.providerJar(), home.resolve("providers").resolve(Install.providerJar().getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(home.resolve("data/import"));
             Files.copy(Install.topDir().resolve("realm-import/creatio-realm.json"), home.resolve("data/import/creatio-realm.json"));
             int exit = KeycloakProcess.runToEnd(home, buildArgs, Map.of(), root.resolve("build.log"), Duration.ofMinutes(5));

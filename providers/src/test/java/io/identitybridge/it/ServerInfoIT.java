@@ -32,7 +32,9 @@ class ServerInfoIT {
         assertFalse(spi.isMissingNode(), "SPI identity-bridge is not listed");
         JsonNode info = spi.path("providers").path("default").path("operationalInfo");
         assertEquals(Install.projectVersion(), info.path("version").asText());
-        assertEquals(System.getProperty("ib.keycloak.version"), info.path("built-for-keycloak").asText());
+        assertEquals(Install.required("ib.keycloak.built.version"), info.path("built-for-keycloak").asText());
+        assertEquals(System.getProperty("ib.keycloak.version"), info.path("running-on-keycloak").asText());
+        assertTrue(info.path("tested-on-keycloak").asText().contains(System.getProperty("ib.keycloak.version")), info.toString());
         assertEquals("creatio", info.path("realm").asText());
     }
 
