@@ -55,9 +55,13 @@ public final class ApiCall {
             session.getTransactionManager().setRollbackOnly();
             return ApiError.conflict("the name is already taken (a concurrent request, perhaps); nothing was changed").toResponse();
         } catch (RuntimeException e) {
+            session.getTransactionManager().setRollbackOnly();
+            if (DatabaseUnreachable.is(e)) {
+                // Not the caller's fault, and not a gap in our bounds: 503, so that the caller tries again.
+                return DatabaseUnreachable.answer(e);
+            }
             // Every input is bounded before it is written, so this is a gap in those bounds. The message is not logged:
             // a driver's message may quote the value, and values may be secrets.
-            session.getTransactionManager().setRollbackOnly();
             LOG.errorf("Identity Service API %s refused with %s at %s; nothing was changed", scope, causes(e),
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
             return ApiError.badRequest("the request could not be stored; nothing was changed").toResponse();

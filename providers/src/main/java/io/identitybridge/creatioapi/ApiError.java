@@ -35,6 +35,11 @@ public class ApiError extends RuntimeException {
         return new ApiError(409, "conflict", description);
     }
 
+    /** The database cannot be reached: the server's trouble, not the caller's; the same call may succeed shortly. */
+    public static ApiError unavailable() {
+        return new ApiError(503, "temporarily_unavailable", "the database cannot be reached; nothing was changed, try again shortly");
+    }
+
     /** A caller's text quoted in a message: short, printable, never more than 64 characters. */
     public static String echo(String text) {
         if (text == null) {
@@ -58,6 +63,8 @@ public class ApiError extends RuntimeException {
             r.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         } else if ("insufficient_scope".equals(error)) {
             r.header("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
+        } else if (status == 503) {
+            r.header("Retry-After", "5");
         }
         return r.build();
     }

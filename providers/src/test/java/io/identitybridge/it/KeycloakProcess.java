@@ -190,14 +190,27 @@ public final class KeycloakProcess implements AutoCloseable {
 
     /** SIGKILL, as a crashed or OOM-killed node goes: no shutdown hook, no goodbye to the cluster. */
     public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        List<ProcessHandle> tree = processTree();
+        tree.forEach(ProcessHandle::destroyForcibly);
         try {
             process.waitFor(30, TimeUnit.SECONDS);
+            // The JVM is kc.sh's child: wait for it too, so that its ports and database connections are gone on return.
+            for (ProcessHandle p : tree) {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("a process of Keycloak outlived SIGKILL by 30 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         releasePorts();
+    }
+
+    /** The kc.sh shell and what it started (the server's JVM), so that a test can check that a kill reached them all. */
+    public List<ProcessHandle> processTree() {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        return all;
     }
 
     public boolean isAlive() {

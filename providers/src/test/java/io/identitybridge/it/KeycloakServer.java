@@ -75,7 +75,7 @@ public final class KeycloakServer implements AutoCloseable {
      */
     static KeycloakServer start(Path home, Map<String, String> extraEnv, List<String> extraArgs, Path log) {
         String password = randomSecret();
-        Map<String, String> env = new HashMap<>(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER, "KC_BOOTSTRAP_ADMIN_PASSWORD", password));
+        Map<String, String> env = new HashMap<>(bootstrapAdmin(password));
         env.putAll(extraEnv);
         List<String> args = new java.util.ArrayList<>(List.of("start-dev", "--import-realm"));
         args.addAll(extraArgs);
@@ -87,6 +87,28 @@ public final class KeycloakServer implements AutoCloseable {
             kc.close();
             throw e;
         }
+    }
+
+    /**
+     * A server of a test's own, launched with {@link #bootstrapAdmin} in its environment; waits until it is ready.
+     * Closes it when it never gets there.
+     */
+    static KeycloakServer ready(KeycloakProcess launched, String adminPassword) {
+        try {
+            return new KeycloakServer(launched.awaitReady(), adminPassword);
+        } catch (RuntimeException | Error e) {
+            launched.close();
+            throw e;
+        }
+    }
+
+    /** The environment that makes a new server's master-realm administrator the one {@link #adminToken} signs in as. */
+    static Map<String, String> bootstrapAdmin(String password) {
+        return Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER, "KC_BOOTSTRAP_ADMIN_PASSWORD", password);
+    }
+
+    KeycloakProcess process() {
+        return process;
     }
 
     public String baseUrl() {
