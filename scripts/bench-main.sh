@@ -8,7 +8,8 @@ shift
 version="$(sed -n 's:.*<keycloak.dist.version>\(.*\)</keycloak.dist.version>.*:\1:p' "$top/pom.xml" | head -n 1)"
 # The project's own version: the first <version> of the parent pom (the jar is identity-bridge-<it>.jar).
 release="$(sed -n 's:^    <version>\(.*\)</version>.*:\1:p' "$top/pom.xml" | head -n 1)"
-mvn -B -q -f "$top/pom.xml" -DskipTests -DskipLocalKeycloak=true verify
+# install, not verify: the benchmark runs from providers/, which resolves the migrate module from the local repository.
+mvn -B -q -f "$top/pom.xml" -DskipTests -DskipLocalKeycloak=true install
 target="$top/providers/target"
 cd "$top/providers"
 exec mvn -B -q exec:java -Dexec.mainClass="$main" -Dexec.classpathScope=test -Dexec.args="$*" \

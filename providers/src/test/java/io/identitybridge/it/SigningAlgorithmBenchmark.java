@@ -58,7 +58,9 @@ public final class SigningAlgorithmBenchmark {
     }
 
     private static Map<String, Object> client(String id) {
-        return Map.of("ClientId", id, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("client_credentials"));
+        // hey asks for scope=find_clients, as the /connect benchmark does.
+        return Map.of("ClientId", id, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("client_credentials"),
+                "AllowedScopes", List.of("find_clients"));
     }
 
     private static void require(Http.Response r, int status, String what) {
