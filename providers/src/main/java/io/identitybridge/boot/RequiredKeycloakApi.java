@@ -49,7 +49,9 @@ final class RequiredKeycloakApi {
             Map.entry("org.keycloak.services.resources.admin.fgap.AdminPermissions", List.of("evaluator")),
             Map.entry("org.keycloak.services.resources.admin.AdminEventBuilder", List.of("operation")),
             Map.entry("org.keycloak.services.resources.admin.AdminRoot", List.of("authenticateRealmAdminRequest")),
-            Map.entry("org.keycloak.services.Urls", List.of("realmIssuer")));
+            Map.entry("org.keycloak.services.Urls", List.of("realmIssuer")),
+            Map.entry("org.keycloak.keys.GeneratedRsaKeyProviderFactory", List.of("validateConfiguration")),
+            Map.entry("org.keycloak.keys.GeneratedEcdsaKeyProviderFactory", List.of("convertJWSAlgorithmToECDomainParmNistRep")));
 
     private RequiredKeycloakApi() {
     }

@@ -68,11 +68,8 @@ public final class KeyStepApplier {
         config.putSingle("enabled", "true");
         config.putSingle("active", "false");
         if (ec) {
-            config.putSingle(GeneratedEcdsaKeyProviderFactory.ECDSA_ELLIPTIC_CURVE_KEY, "P-" + switch (step.algorithm()) {
-                case "ES384" -> "384";
-                case "ES512" -> "521";
-                default -> "256";
-            });
+            config.putSingle(GeneratedEcdsaKeyProviderFactory.ECDSA_ELLIPTIC_CURVE_KEY,
+                    GeneratedEcdsaKeyProviderFactory.convertJWSAlgorithmToECDomainParmNistRep(step.algorithm()));
         } else {
             config.putSingle("algorithm", step.algorithm());
             config.putSingle("keySize", "2048");
