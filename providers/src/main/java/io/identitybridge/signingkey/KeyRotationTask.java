@@ -60,8 +60,11 @@ public final class KeyRotationTask implements ScheduledTask {
         Consumer<io.identitybridge.metrics.SigningKeyStep> counter = KeySteps.counter(session);
         RetiredCertificates.removeDue(realm, now, counter);
         List<RealmKey> keys = RealmKeys.read(session, realm);
+        // The retention only matters while a key is announced or passive; reading every client's lifetimes each tick
+        // would cost a pass over all clients of a large realm for nothing.
+        boolean retentionUsed = keys.stream().anyMatch(k -> k.state() == KeyState.ANNOUNCED || k.state() == KeyState.PASSIVE);
         RotationPolicy policy = settings.enabled()
-                ? settings.policy(RealmKeys.signingAlgorithm(realm), RealmKeys.longestTokenLifetime(realm)) : null;
+                ? settings.policy(RealmKeys.signingAlgorithm(realm), retentionUsed ? RealmKeys.longestTokenLifetime(realm) : 0) : null;
         List<KeyStep> steps = policy == null ? List.of() : KeySchedule.due(keys, policy, now);
         if (steps.isEmpty()) {
             // The console follows on a tick without steps: this session's key list does not see its own writes.
