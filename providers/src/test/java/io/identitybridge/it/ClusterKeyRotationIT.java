@@ -47,14 +47,10 @@ class ClusterKeyRotationIT {
         // One node creates schema and realm first, as in any real rollout; token lifetimes below the retention.
         String password = "it-only-admin-" + System.nanoTime();
         Map<String, String> env = env();
-        env.putAll(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "it-admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", password));
-        try (KeycloakProcess first = KeycloakProcess.launch(install.home(), DropInInstall.startArgs(), env,
-                Install.workDir().resolve("cluster-keys/init.log")).awaitReady()) {
-            String admin = Http.postForm(first.baseUrl() + "/realms/master/protocol/openid-connect/token",
-                    Http.form("grant_type", "password", "client_id", "admin-cli", "username", "it-admin", "password", password), null, null)
-                    .json().get("access_token").asText();
-            Http.Response r = Http.sendJson("PUT", first.baseUrl() + "/admin/realms/creatio", admin,
-                    Map.of("accessTokenLifespan", 10, "accessTokenLifespanForImplicitFlow", 10));
+        env.putAll(KeycloakServer.bootstrapAdmin(password));
+        try (KeycloakServer first = KeycloakServer.ready(KeycloakProcess.launch(install.home(), DropInInstall.startArgs(), env,
+                Install.workDir().resolve("cluster-keys/init.log")), password)) {
+            Http.Response r = first.admin("PUT", "/realms/creatio", Map.of("accessTokenLifespan", 10, "accessTokenLifespanForImplicitFlow", 10));
             assertEquals(204, r.status(), r.body());
         }
     }

@@ -7,15 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,12 +38,7 @@ class KeyRotationIT {
         Path home = DropInInstall.unpacked("key-rotation");
         Install.bundleInto(home);
         Path pfx = TestCertificates.pfx(home, "is4", "rsa:2048", null, "");
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(pfx)) {
-            store.load(in, new char[0]);
-        }
-        X509Certificate cert = (X509Certificate) store.getCertificate(store.aliases().nextElement());
-        certKid = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(cert.getEncoded())).toUpperCase(Locale.ROOT) + "RS256";
+        certKid = TestCertificates.is4Kid(pfx, "", "RS256");
         // Token lifetimes below the retention, so that the retention is the configured 20 s.
         Path seed = home.resolve("seed.json");
         Files.writeString(seed, Http.JSON.writeValueAsString(List.of(Map.of("ClientId", CLIENT, "Secrets", List.of(SECRET),

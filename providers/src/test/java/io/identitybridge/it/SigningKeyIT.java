@@ -30,9 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -131,7 +129,7 @@ class SigningKeyIT {
     @Order(15)
     void aKidKeptAcrossACertificateChangeStopsTheStart() throws Exception {
         Path renewed = TestCertificates.pfx(certs, "renewed", "ec", "P-521", PASSWORD);
-        String keptKid = kidOf(certs.resolve("p521.pfx"), PASSWORD, "ES512");
+        String keptKid = TestCertificates.is4Kid(certs.resolve("p521.pfx"), PASSWORD, "ES512");
         String log = failingStart(renewed, PASSWORD, "kept-kid.log", Map.of(OPT + "SIGNING_KEY_ID", keptKid));
         assertTrue(log.contains("kid '" + keptKid + "' already names another certificate of realm 'creatio'"), tail(log));
     }
@@ -139,7 +137,7 @@ class SigningKeyIT {
     @Test
     @Order(16)
     void unsettingTheCertificateRetiresItsKeyButKeepsItPublished() throws Exception {
-        String retiredKid = kidOf(certs.resolve("p521.pfx"), PASSWORD, "ES512");
+        String retiredKid = TestCertificates.is4Kid(certs.resolve("p521.pfx"), PASSWORD, "ES512");
         Map<String, String> env = Map.of(OPT + "CLIENTS_FILE", Fixtures.path("seed/00_create.json").toString());
         Path log = Install.workDir().resolve("signing-key").resolve("unset.log");
         try (KeycloakProcess kc = KeycloakProcess.launch(install.home(), DropInInstall.startArgs(), env, log).awaitReady()) {
@@ -158,15 +156,6 @@ class SigningKeyIT {
         }
     }
 
-    private static String kidOf(Path pfx, String password, String alg) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(pfx)) {
-            store.load(in, password.toCharArray());
-        }
-        X509Certificate cert = (X509Certificate) store.getCertificate(store.aliases().nextElement());
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(cert.getEncoded())).toUpperCase(Locale.ROOT) + alg;
-    }
-
     /**
      * Starts with the certificate and checks: (a) a JWT signed outside Keycloak with the PFX key and the IS4 kid
      * verifies against the JWKS by kid, with x5c and x5t; (b) Keycloak's own token is signed by the certificate, with
@@ -180,8 +169,7 @@ class SigningKeyIT {
         String alias = store.aliases().nextElement();
         PrivateKey key = (PrivateKey) store.getKey(alias, password.toCharArray());
         X509Certificate cert = (X509Certificate) store.getCertificate(alias);
-        String thumbprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(cert.getEncoded())).toUpperCase(Locale.ROOT);
-        String kid = thumbprint + alg;
+        String kid = TestCertificates.is4Kid(cert, alg);
 
         Map<String, String> env = new HashMap<>(Map.of(OPT + "SIGNING_CERTIFICATE_FILE", pfx.toString(),
                 OPT + "CLIENTS_FILE", Fixtures.path("seed/00_create.json").toString()));

@@ -1,11 +1,17 @@
 package io.identitybridge.it;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,6 +21,20 @@ import java.util.concurrent.TimeUnit;
 public final class TestCertificates {
 
     private TestCertificates() {
+    }
+
+    /** IdentityServer4 4.x's kid of a certificate: its uppercase SHA-1 thumbprint, then the algorithm. */
+    public static String is4Kid(X509Certificate cert, String alg) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(cert.getEncoded())).toUpperCase(Locale.ROOT) + alg;
+    }
+
+    /** The same, of the first certificate in a PFX. */
+    public static String is4Kid(Path pfx, String password, String alg) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(pfx)) {
+            store.load(in, password.toCharArray());
+        }
+        return is4Kid((X509Certificate) store.getCertificate(store.aliases().nextElement()), alg);
     }
 
     /** {@code keySpec}: openssl -newkey argument, e.g. "rsa:2048", "ec" with {@code curve} P-256, or "ed25519". */
