@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Benchmark, not a test: client_credentials throughput of {@code /connect/token} against Keycloak's native token
@@ -17,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class ConnectBenchmark {
 
-    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final String CLIENT = "bench-connect-client-0001";
     private static final String SECRET = "bench-connect-secret-0123456789abcdefghij";
 
@@ -58,27 +55,11 @@ public final class ConnectBenchmark {
         return hey(url, seconds, concurrency, CLIENT, SECRET);
     }
 
-    /** Requests per second of client_credentials with Basic authentication; any non-2xx answer fails the benchmark. */
+    /** Requests per second of client_credentials with Basic authentication; any answer but 200 fails the benchmark. */
     static double hey(String url, int seconds, int concurrency, String client, String secret) throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        Process p = new ProcessBuilder("hey", "-z", seconds + "s", "-c", String.valueOf(concurrency), "-m", "POST",
-                "-T", "application/x-www-form-urlencoded", "-H", "Authorization: Basic " + basic,
-                "-d", "grant_type=client_credentials&scope=find_clients", url).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        if (!out.contains("[200]")) {
-            throw new IllegalStateException("hey saw no 200 answers from " + url);
-        }
-        // Only the status section: the latency histogram also prints counts in brackets.
-        if (Pattern.compile("\\[[1345]\\d\\d]\\s+\\d+ responses").matcher(out).find()) {
-            throw new IllegalStateException("hey saw error answers from " + url + ":\n"
-                    + out.substring(Math.max(0, out.indexOf("Status code distribution"))));
-        }
-        Matcher m = RPS.matcher(out);
-        if (!m.find()) {
-            throw new IllegalStateException("no Requests/sec in hey's output");
-        }
-        return Double.parseDouble(m.group(1));
+        return Hey.post(url, seconds, concurrency, "application/x-www-form-urlencoded", List.of("Authorization: Basic " + basic),
+                "grant_type=client_credentials&scope=find_clients").expect(200, "hey against " + url).rps();
     }
 
     static double median(List<Double> values) {

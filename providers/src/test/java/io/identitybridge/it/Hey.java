@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 /**
  * One {@code hey} run of any POST, for the load benchmarks: requests per second and every status it saw, so that a
  * benchmark can demand exactly the answers it expects (200 for a token, 401 for a wrong secret).
- * {@link ConnectBenchmark#hey} stays the one for plain client_credentials runs.
  */
 final class Hey {
 
