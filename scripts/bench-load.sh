@@ -18,4 +18,4 @@ case "$mode" in
     *) echo "usage: scripts/bench-load.sh connect|api|mixed|wrong-secret [arguments]" >&2; exit 2 ;;
 esac
 shift
-exec "$(dirname "$0")/bench-main.sh" "io.identitybridge.it.$class" "$@"
+exec "$(dirname "$0")/bench-main.sh" "io.identitybridge.it.bench.$class" "$@"

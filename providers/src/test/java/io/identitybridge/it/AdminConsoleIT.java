@@ -1,5 +1,11 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.IdsApi;
+import io.identitybridge.it.support.Jwks;
+import io.identitybridge.it.support.HeadlessChromium;
+import io.identitybridge.it.support.OnSharedServer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

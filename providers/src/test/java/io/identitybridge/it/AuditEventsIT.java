@@ -1,5 +1,11 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.AdminEvents;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.OwnedResourceBodies;
+import io.identitybridge.it.support.OnSharedServer;
+import io.identitybridge.it.support.SecurityFixtures;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +87,7 @@ class AuditEventsIT extends OnSharedServer {
         kc.createServiceClient(later, List.of());
         String name = "Audit_" + UUID.randomUUID().toString().replace("-", "");
         Instant expires = Instant.now().plus(1, ChronoUnit.DAYS);
-        api.ok("OwnedResources/register", owner.token(), OwnedResourcesIT.registerBody(name, expires, grantee));
+        api.ok("OwnedResources/register", owner.token(), OwnedResourceBodies.registerBody(name, expires, grantee));
         api.ok("OwnedResources/register", owner.token(), ResourceRulesIT.addResourceBody(name, expires)); // AddResource again
         api.ok("OwnedResources/update", owner.token(), ResourceRulesIT.addResourceBody(name, expires.plus(1, ChronoUnit.DAYS)));
         api.ok("OwnedResources/grant", owner.token(), Map.of("ClientId", later, "ResourceName", name));

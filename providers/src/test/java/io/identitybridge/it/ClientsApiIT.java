@@ -1,5 +1,11 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.KeycloakServer;
+import io.identitybridge.it.support.OwnedResourceBodies;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.OnSharedServer;
+import io.identitybridge.it.support.SecurityFixtures;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,7 +142,7 @@ class ClientsApiIT extends OnSharedServer {
         String granteeSecret = kc.createServiceClient(grantee, List.of());
         String ownerToken = api.token(owner.get("clientId").asText(), owner.get("clientSecret").asText(), "register_own_resource IdentityServerApi");
         String resource = "TempAccess_removed_" + UUID.randomUUID().toString().substring(0, 8);
-        api.ok("OwnedResources/register", ownerToken, OwnedResourcesIT.registerBody(resource, Instant.now().plus(1, ChronoUnit.HOURS), grantee));
+        api.ok("OwnedResources/register", ownerToken, OwnedResourceBodies.registerBody(resource, Instant.now().plus(1, ChronoUnit.HOURS), grantee));
         assertEquals(200, api.tokenResponse(grantee, granteeSecret, resource).status());
 
         assertEquals("{\"affectedClientCount\":1}", api.ok("Clients/remove", system, Map.of("ClientId", owner.get("clientId").asText())).toString());

@@ -1,5 +1,16 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.ClusterLogs;
+import io.identitybridge.it.support.ClusterNode;
+import io.identitybridge.it.support.CreatioScopes;
+import io.identitybridge.it.support.Fixtures;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.Install;
+import io.identitybridge.it.support.KeycloakProcess;
+import io.identitybridge.it.support.OwnedResourceBodies;
+import io.identitybridge.it.support.DropInInstall;
+import io.identitybridge.it.support.TestDatabase;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -124,7 +135,7 @@ class ClusterIT {
 
         // A resource registered through A gives the grantee a token on B; deleted on A, it is refused on B.
         String resource = "TempAccess_cluster_" + UUID.randomUUID().toString().replace("-", "");
-        a.ok("OwnedResources/register", registrar, OwnedResourcesIT.registerBody(resource, Instant.now().plus(1, ChronoUnit.DAYS), grantee));
+        a.ok("OwnedResources/register", registrar, OwnedResourceBodies.registerBody(resource, Instant.now().plus(1, ChronoUnit.DAYS), grantee));
         Http.Response granted = b.tokenResponse(grantee, granteeSecret, resource);
         assertEquals(200, granted.status(), granted.body());
         assertEquals(resource, Http.jwtPayload(granted.json().get("access_token").asText()).get("scope").asText());
@@ -164,7 +175,7 @@ class ClusterIT {
         // Far enough ahead that all three registrations land before it, even on a busy machine.
         Instant expires = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
         for (int i = 0; i < 3; i++) {
-            a.ok("OwnedResources/register", registrar, OwnedResourcesIT.registerBody(prefix + i, expires, REGISTRAR));
+            a.ok("OwnedResources/register", registrar, OwnedResourceBodies.registerBody(prefix + i, expires, REGISTRAR));
         }
         String count = "select count(*) from ib_owned_resource where name like '" + prefix + "%'";
         long deadline = System.currentTimeMillis() + 30_000;

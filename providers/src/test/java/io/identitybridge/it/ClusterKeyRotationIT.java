@@ -1,5 +1,13 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.ClusterLogs;
+import io.identitybridge.it.support.KeycloakProcess;
+import io.identitybridge.it.support.KeycloakServer;
+import io.identitybridge.it.support.DropInInstall;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.Install;
+import io.identitybridge.it.support.TestDatabase;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

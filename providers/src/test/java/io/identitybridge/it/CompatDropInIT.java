@@ -1,5 +1,12 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.DropInInstall;
+import io.identitybridge.it.support.Fixtures;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.IdsApi;
+import io.identitybridge.it.support.Install;
+import io.identitybridge.it.support.KeycloakProcess;
+import io.identitybridge.it.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

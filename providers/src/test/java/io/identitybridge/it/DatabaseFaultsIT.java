@@ -1,5 +1,13 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.DatabaseOutage;
+import io.identitybridge.it.support.FaultServers;
+import io.identitybridge.it.support.OwnPostgres;
+import io.identitybridge.it.support.RegisterKill;
+import io.identitybridge.it.support.SeedKill;
+import io.identitybridge.it.support.TestDatabase;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,17 +124,7 @@ class DatabaseFaultsIT {
         }
     }
 
-    static Path seed(String name, int n) {
-        return FaultServers.seedFile(name, n);
-    }
 
-    static void waitFor(String what, long timeoutMs, Supplier<Boolean> condition) {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (!condition.get()) {
-            assertTrue(System.currentTimeMillis() < deadline, what + " not within " + timeoutMs + " ms");
-            FaultLoad.pause(100);
-        }
-    }
 
     static void assertStatus(int expected, Http.Response r, String what) {
         assertEquals(expected, r.status(), what + ": " + r.body());

@@ -1,5 +1,10 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.CreatioScopes;
+import io.identitybridge.it.support.KeycloakServer;
+import io.identitybridge.it.support.RealKeycloak;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

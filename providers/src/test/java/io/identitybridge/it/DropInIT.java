@@ -1,5 +1,13 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.DropInInstall;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.Install;
+import io.identitybridge.it.support.KeycloakProcess;
+import io.identitybridge.it.support.TestDatabase;
+import io.identitybridge.it.support.KeycloakServer;
+import io.identitybridge.it.support.RealKeycloak;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,12 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.HostileCorpus;
+import io.identitybridge.it.support.HostileRequests;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.HostileTokenRequests;
+import io.identitybridge.it.support.OnSharedServer;
+import io.identitybridge.it.support.SecurityFixtures;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -147,7 +154,4 @@ class HostileInputIT extends OnSharedServer {
         return token;
     }
 
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }

@@ -1,5 +1,10 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.CreatioScopes;
+import io.identitybridge.it.support.IdsApi;
+import io.identitybridge.it.support.OnSharedServer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

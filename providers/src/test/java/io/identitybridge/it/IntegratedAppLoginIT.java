@@ -1,5 +1,12 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.BrowserlessLogin;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.HeadlessChromium;
+import io.identitybridge.it.support.IdsApi;
+import io.identitybridge.it.support.KeycloakServer;
+import io.identitybridge.it.support.OnSharedServerWithCallback;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,14 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.Jwks;
+import io.identitybridge.it.support.NodeRelyingParty;
+import io.identitybridge.it.support.DropInInstall;
+import io.identitybridge.it.support.Install;
+import io.identitybridge.it.support.KeycloakServer;
+import io.identitybridge.it.support.TestCertificates;
+import io.identitybridge.it.support.TestDatabase;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,14 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.IdsApi;
+import io.identitybridge.it.support.Is4Database;
+import io.identitybridge.it.support.KeycloakServer;
+import io.identitybridge.it.support.OwnedResourceBodies;
+import io.identitybridge.it.support.OnSharedServer;
+import io.identitybridge.it.support.PrometheusText;
+import io.identitybridge.it.support.SecurityFixtures;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,7 +130,7 @@ class MetricsIT extends OnSharedServer {
         String resource = "TempAccess_metrics_" + UUID.randomUUID().toString().substring(0, 8);
         String ownerToken = api.token(owner.get("clientId").asText(), owner.get("clientSecret").asText(), "register_own_resource IdentityServerApi");
         PrometheusText before = PrometheusText.scrape(kc);
-        api.ok("OwnedResources/register", ownerToken, OwnedResourcesIT.registerBody(resource, Instant.now().plusSeconds(3), grantee));
+        api.ok("OwnedResources/register", ownerToken, OwnedResourceBodies.registerBody(resource, Instant.now().plusSeconds(3), grantee));
 
         // The sweep runs every 5 s on the suite's server: it removes the expired resource and then counts it.
         long deadline = System.currentTimeMillis() + 30_000;

@@ -1,5 +1,14 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.BrowserlessLogin;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.Install;
+import io.identitybridge.it.support.Is4Database;
+import io.identitybridge.it.support.KeycloakServer;
+import io.identitybridge.it.support.MigrateCommand;
+import io.identitybridge.it.support.RealKeycloak;
+import io.identitybridge.it.support.TestDatabase;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,5 +1,15 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.CreatioScopes;
+import io.identitybridge.it.support.DropInInstall;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.IdsApi;
+import io.identitybridge.it.support.Install;
+import io.identitybridge.it.support.Is4Database;
+import io.identitybridge.it.support.KeycloakServer;
+import io.identitybridge.it.support.MigrateCommand;
+import io.identitybridge.it.support.TestDatabase;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,8 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.CreatioScopes;
+import io.identitybridge.it.support.Install;
+
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;

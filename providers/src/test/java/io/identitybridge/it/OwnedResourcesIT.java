@@ -1,5 +1,11 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.Fixtures;
+import io.identitybridge.it.support.IdsApi;
+import io.identitybridge.it.support.OwnedResourceBodies;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.OnSharedServer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -41,12 +47,6 @@ class OwnedResourcesIT extends OnSharedServer {
         return Http.JSON.createObjectNode().put("clientId", clientId).put("clientSecret", TENANT_SECRET);
     }
 
-    static String registerBody(String name, Instant expires, String... grantees) {
-        return """
-                {"ResourceInfo":{"Name":"%s","DisplayName":"Support access %s","Properties":{"ExpirationDate":"%s",\
-                "SysAdminUnitId":"%s","Type":"TempAccess"}},"granteeClientIds":%s}"""
-                .formatted(name, name, expires.truncatedTo(ChronoUnit.SECONDS), UUID.randomUUID(), json(List.of(grantees)));
-    }
 
     @Test
     void theCreatioTempAccessSequence() {
@@ -61,7 +61,7 @@ class OwnedResourcesIT extends OnSharedServer {
                 "register_own_resource IdentityServerApi");
         // 2. register the resource for the grantee
         JsonNode registered = api.ok("OwnedResources/register", ownerToken,
-                registerBody(resource, Instant.now().plus(1, ChronoUnit.DAYS), grantee));
+                OwnedResourceBodies.registerBody(resource, Instant.now().plus(1, ChronoUnit.DAYS), grantee));
         assertEquals(resource, registered.get("name").asText());
         // 3. the grantee asks for it as a scope
         String granteeToken = api.token(grantee, granteeSecret, resource);
@@ -104,7 +104,7 @@ class OwnedResourcesIT extends OnSharedServer {
         String ownerToken = api.token(owner.get("clientId").asText(), owner.get("clientSecret").asText(),
                 "register_own_resource get_resource_list IdentityServerApi");
         Instant expires = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
-        api.ok("OwnedResources/register", ownerToken, registerBody(resource, expires, grantee));
+        api.ok("OwnedResources/register", ownerToken, OwnedResourceBodies.registerBody(resource, expires, grantee));
         assertEquals(200, api.tokenResponse(grantee, granteeSecret, resource).status());
 
         while (Instant.now().isBefore(expires.plusMillis(200))) {
@@ -140,12 +140,12 @@ class OwnedResourcesIT extends OnSharedServer {
         String resource = "TempAccess_owned_" + UUID.randomUUID().toString().substring(0, 8);
         String aliceToken = api.token(alice.get("clientId").asText(), alice.get("clientSecret").asText(), "register_own_resource get_resource_list IdentityServerApi");
         String bobToken = api.token(bob.get("clientId").asText(), bob.get("clientSecret").asText(), "register_own_resource IdentityServerApi");
-        api.ok("OwnedResources/register", aliceToken, registerBody(resource, Instant.now().plus(1, ChronoUnit.HOURS), grantee));
+        api.ok("OwnedResources/register", aliceToken, OwnedResourceBodies.registerBody(resource, Instant.now().plus(1, ChronoUnit.HOURS), grantee));
 
         assertEquals(0, api.ok("OwnedResources/delete", bobToken, "{\"resources\":[\"" + resource + "\"]}").get("affectedResourceCount").asInt());
         assertEquals(1, api.ok("OwnedResources/list", aliceToken, "{\"clientId\":\"" + alice.get("clientId").asText() + "\"}").size());
         // A second registration of the same name is a conflict, whoever asks.
-        Http.Response dup = api.call("OwnedResources/register", bobToken, registerBody(resource, Instant.now().plus(1, ChronoUnit.HOURS), grantee));
+        Http.Response dup = api.call("OwnedResources/register", bobToken, OwnedResourceBodies.registerBody(resource, Instant.now().plus(1, ChronoUnit.HOURS), grantee));
         assertEquals(409, dup.status(), dup.body());
         assertEquals(1, api.ok("OwnedResources/delete", aliceToken, "{\"Resources\":[\"" + resource + "\",\"no-such-resource\"]}").get("affectedResourceCount").asInt());
     }
@@ -157,18 +157,11 @@ class OwnedResourcesIT extends OnSharedServer {
         String ownerToken = api.token(owner.get("clientId").asText(), owner.get("clientSecret").asText(), "register_own_resource IdentityServerApi");
         String before = kc.admin("POST", "/realms/creatio/identity-bridge/seed/plan", Fixtures.text("seed/00_create.json")).body();
         String resource = "TempAccess_reseed_" + UUID.randomUUID().toString().substring(0, 8);
-        api.ok("OwnedResources/register", ownerToken, registerBody(resource, Instant.now().plus(1, ChronoUnit.HOURS), IdsApi.SYSTEM_CLIENT));
+        api.ok("OwnedResources/register", ownerToken, OwnedResourceBodies.registerBody(resource, Instant.now().plus(1, ChronoUnit.HOURS), IdsApi.SYSTEM_CLIENT));
         String after = kc.admin("POST", "/realms/creatio/identity-bridge/seed/plan", Fixtures.text("seed/00_create.json")).body();
         assertEquals(before, after);
         assertEquals(200, api.tokenResponse(IdsApi.SYSTEM_CLIENT, IdsApi.SYSTEM_SECRET, resource).status());
         api.ok("OwnedResources/delete", ownerToken, "{\"Resources\":[\"" + resource + "\"]}");
     }
 
-    private static String json(Object o) {
-        try {
-            return Http.JSON.writeValueAsString(o);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

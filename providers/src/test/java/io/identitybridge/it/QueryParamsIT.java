@@ -1,5 +1,11 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.HeadlessChromium;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.BrowserlessLogin;
+import io.identitybridge.it.support.KeycloakServer;
+import io.identitybridge.it.support.OnSharedServerWithCallback;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.identitybridge.it.BrowserlessLogin.enc;
+import static io.identitybridge.it.support.BrowserlessLogin.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,12 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.BrowserlessLogin;
+import io.identitybridge.it.support.OwnedResourceBodies;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.KeycloakServer;
+import io.identitybridge.it.support.OnSharedServer;
+import io.identitybridge.it.support.SecurityFixtures;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,13 +53,13 @@ class ResourceRulesIT extends OnSharedServer {
     void aResourceNeverTakesTheNameOfAStandardOrApiScope() {
         for (String name : List.of("openid", "OPENID", "profile", "email", "offline_access", "roles", "web-origins", "acr",
                 "basic", "service_account", "IdentityServerApi", "register_own_resource", "get_service_info")) {
-            Http.Response r = api.call("OwnedResources/register", owner, OwnedResourcesIT.registerBody(name, Instant.now().plus(1, ChronoUnit.HOURS), GRANTEE));
+            Http.Response r = api.call("OwnedResources/register", owner, OwnedResourceBodies.registerBody(name, Instant.now().plus(1, ChronoUnit.HOURS), GRANTEE));
             JsonNode e = SecurityFixtures.error(r, 400, "invalid_request");
             assertTrue(e.get("error_description").asText().contains("ResourceInfo.Name"), e.toString());
         }
         // The name of any other existing scope is taken: 409, as before.
         SecurityFixtures.error(api.call("OwnedResources/register", owner,
-                OwnedResourcesIT.registerBody(SecurityFixtures.REPORTS_SCOPE, Instant.now().plus(1, ChronoUnit.HOURS), GRANTEE)), 409, "conflict");
+                OwnedResourceBodies.registerBody(SecurityFixtures.REPORTS_SCOPE, Instant.now().plus(1, ChronoUnit.HOURS), GRANTEE)), 409, "conflict");
         // Finding 5's symptom: every client_credentials answer of the grantee had become an OpenID Connect one.
         Http.Response cc = api.tokenResponse(GRANTEE, SecurityFixtures.SECRET, null);
         assertEquals(200, cc.status(), cc.body());
@@ -69,10 +76,10 @@ class ResourceRulesIT extends OnSharedServer {
             api.ok("OwnedResources/register", token, addResourceBody(prefix + i, Instant.now().plus(1, ChronoUnit.HOURS)));
         }
         JsonNode e = SecurityFixtures.error(api.call("OwnedResources/register", token,
-                OwnedResourcesIT.registerBody(prefix + CAP, Instant.now().plus(1, ChronoUnit.HOURS), GRANTEE)), 409, "conflict");
+                OwnedResourceBodies.registerBody(prefix + CAP, Instant.now().plus(1, ChronoUnit.HOURS), GRANTEE)), 409, "conflict");
         assertTrue(e.get("error_description").asText().contains("max-resources-per-owner"), e.toString());
         assertEquals(1, api.ok("OwnedResources/delete", token, Map.of("Resources", List.of(prefix + 0))).get("affectedResourceCount").asInt());
-        api.ok("OwnedResources/register", token, OwnedResourcesIT.registerBody(prefix + CAP, Instant.now().plus(1, ChronoUnit.HOURS), GRANTEE));
+        api.ok("OwnedResources/register", token, OwnedResourceBodies.registerBody(prefix + CAP, Instant.now().plus(1, ChronoUnit.HOURS), GRANTEE));
     }
 
     /** Issue 19, finding 2: an update that makes an expired resource live again counts as a register would. */
@@ -109,7 +116,7 @@ class ResourceRulesIT extends OnSharedServer {
         }
         String expired = prefix + "expiring";
         Instant expires = Instant.now().plus(3, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
-        api.ok("OwnedResources/register", token, OwnedResourcesIT.registerBody(expired, expires, grantee));
+        api.ok("OwnedResources/register", token, OwnedResourceBodies.registerBody(expired, expires, grantee));
         Thread.sleep(Math.max(0, expires.toEpochMilli() - System.currentTimeMillis()) + 100);
         // Expired, so no longer counted: one more registers, and the owner is at the cap again.
         api.ok("OwnedResources/register", token, addResourceBody(prefix + CAP, Instant.now().plus(1, ChronoUnit.HOURS)));
@@ -149,14 +156,14 @@ class ResourceRulesIT extends OnSharedServer {
         String prefix = "gc_" + UUID.randomUUID().toString().substring(0, 8) + "_";
         Instant hour = Instant.now().plus(1, ChronoUnit.HOURS);
         for (int i = 0; i < GRANTEE_CAP; i++) { // two owners, half each: the cap counts them together
-            api.ok("OwnedResources/register", i % 2 == 0 ? a : b, OwnedResourcesIT.registerBody(prefix + i, hour, grantee));
+            api.ok("OwnedResources/register", i % 2 == 0 ? a : b, OwnedResourceBodies.registerBody(prefix + i, hour, grantee));
         }
 
         // OwnedResources/register with GranteeClientIds: refused whole, for the other grantee as well.
         String over = prefix + "over";
-        assertGranteeCapRefused(api.call("OwnedResources/register", b, OwnedResourcesIT.registerBody(over, hour, other, grantee)), grantee);
+        assertGranteeCapRefused(api.call("OwnedResources/register", b, OwnedResourceBodies.registerBody(over, hour, other, grantee)), grantee);
         assertEquals("invalid_scope", api.tokenResponse(other, otherSecret, over).json().get("error").asText(), "nothing was registered");
-        api.ok("OwnedResources/register", b, OwnedResourcesIT.registerBody(over, hour, other));
+        api.ok("OwnedResources/register", b, OwnedResourceBodies.registerBody(over, hour, other));
 
         // OwnedResources/grant (Creatio's GrantAccess) of a resource registered without grantees.
         String plain = prefix + "plain";
@@ -184,10 +191,10 @@ class ResourceRulesIT extends OnSharedServer {
         String prefix = "gr_" + UUID.randomUUID().toString().substring(0, 8) + "_";
         Instant hour = Instant.now().plus(1, ChronoUnit.HOURS);
         for (int i = 0; i < GRANTEE_CAP - 1; i++) {
-            api.ok("OwnedResources/register", i % 2 == 0 ? first : owner, OwnedResourcesIT.registerBody(prefix + i, hour, grantee));
+            api.ok("OwnedResources/register", i % 2 == 0 ? first : owner, OwnedResourceBodies.registerBody(prefix + i, hour, grantee));
         }
         List<Http.Response> answers = SecurityFixtures.parallel(3, i -> api.call("OwnedResources/register", owner,
-                OwnedResourcesIT.registerBody(prefix + "race" + i, hour, grantee)));
+                OwnedResourceBodies.registerBody(prefix + "race" + i, hour, grantee)));
         assertEquals(1, answers.stream().filter(r -> r.status() == 200).count(), answers.toString());
         answers.stream().filter(r -> r.status() != 200).forEach(r -> assertGranteeCapRefused(r, grantee));
     }
@@ -202,10 +209,10 @@ class ResourceRulesIT extends OnSharedServer {
         String prefix = "sh_" + UUID.randomUUID().toString().substring(0, 8) + "_";
         Instant hour = Instant.now().plus(1, ChronoUnit.HOURS);
         for (int i = 0; i < OWNER_SHARE; i++) {
-            api.ok("OwnedResources/register", greedy, OwnedResourcesIT.registerBody(prefix + i, hour, grantee));
+            api.ok("OwnedResources/register", greedy, OwnedResourceBodies.registerBody(prefix + i, hour, grantee));
         }
         String over = prefix + "over";
-        JsonNode e = SecurityFixtures.error(api.call("OwnedResources/register", greedy, OwnedResourcesIT.registerBody(over, hour, grantee)),
+        JsonNode e = SecurityFixtures.error(api.call("OwnedResources/register", greedy, OwnedResourceBodies.registerBody(over, hour, grantee)),
                 409, "conflict");
         String description = e.get("error_description").asText();
         assertTrue(description.contains("max-resources-per-owner-and-grantee") && description.contains("at most " + OWNER_SHARE)
@@ -215,7 +222,7 @@ class ResourceRulesIT extends OnSharedServer {
         api.ok("OwnedResources/register", greedy, addResourceBody(over, hour));
         assertEquals(409, api.call("OwnedResources/grant", greedy, Map.of("ClientId", grantee, "ResourceName", over)).status());
         String fairOne = prefix + "fair";
-        api.ok("OwnedResources/register", fair, OwnedResourcesIT.registerBody(fairOne, hour, grantee));
+        api.ok("OwnedResources/register", fair, OwnedResourceBodies.registerBody(fairOne, hour, grantee));
         assertTrue(scopes(api.token(grantee, granteeSecret, fairOne)).contains(fairOne));
     }
 
@@ -234,7 +241,7 @@ class ResourceRulesIT extends OnSharedServer {
     void anExpiredResourceNeverEntersATokenOfAnyGrant() throws InterruptedException {
         String name = "Expiring_" + UUID.randomUUID().toString().substring(0, 8);
         Instant expires = Instant.now().plus(8, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
-        api.ok("OwnedResources/register", owner, OwnedResourcesIT.registerBody(name, expires, GRANTEE));
+        api.ok("OwnedResources/register", owner, OwnedResourceBodies.registerBody(name, expires, GRANTEE));
         // Before expiry every grant may carry it.
         assertTrue(scopes(api.token(GRANTEE, SecurityFixtures.SECRET, name)).contains(name));
         JsonNode password = password(name + " offline_access");

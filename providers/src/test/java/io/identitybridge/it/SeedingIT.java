@@ -1,5 +1,11 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.BrowserlessLogin;
+import io.identitybridge.it.support.Fixtures;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.KeycloakServer;
+import io.identitybridge.it.support.RealKeycloak;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,5 +1,9 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.SecurityFixtures;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.OnSharedServer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

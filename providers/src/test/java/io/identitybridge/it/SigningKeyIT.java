@@ -1,5 +1,15 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.Fixtures;
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.Install;
+import io.identitybridge.it.support.Jwks;
+import io.identitybridge.it.support.KeycloakProcess;
+import io.identitybridge.it.support.PrometheusText;
+import io.identitybridge.it.support.TestCertificates;
+import io.identitybridge.it.support.TestDatabase;
+import io.identitybridge.it.support.DropInInstall;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,5 +1,10 @@
 package io.identitybridge.it;
 
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.KeycloakServer;
+import io.identitybridge.it.support.OnSharedServer;
+import io.identitybridge.it.support.SecurityFixtures;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

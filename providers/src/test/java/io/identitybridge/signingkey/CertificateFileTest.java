@@ -1,6 +1,6 @@
 package io.identitybridge.signingkey;
 
-import io.identitybridge.it.TestCertificates;
+import io.identitybridge.it.support.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
