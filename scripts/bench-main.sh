@@ -15,4 +15,4 @@ cd "$top/providers"
 exec mvn -B -q exec:java -Dexec.mainClass="$main" -Dexec.classpathScope=test -Dexec.args="$*" \
     -Dib.keycloak.home="$target/it-keycloak/keycloak-$version" -Dib.keycloak.version="$version" \
     -Dib.provider.jar="$target/identity-bridge-$release.jar" -Dib.top.dir="$top" -Dib.work.dir="$target/bench-work" \
-    -Dib.project.version=bench -Dib.http.timeout.seconds=1800
+    -Dib.migrate.jar="$top/migrate/target/identity-bridge-migrate-cli-$release.jar" -Dib.project.version=bench -Dib.http.timeout.seconds=1800
