@@ -9,6 +9,10 @@ import java.util.Map;
 /** The Keycloak options that follow from the old service's settings, as conf-file lines and as environment variables. */
 final class KeycloakSettings {
 
+    /**
+     * Our options' prefix. This command runs without the providers' jar, so MigrationCommandOptionsTest (providers)
+     * holds this copy, and every option printed here, to the providers' table config.Options.
+     */
     static final String SPI = "spi-identity-bridge--default--";
     static final String PASSWORD_PLACEHOLDER = "<the database password>";
     static final String PFX_PASSWORD_PLACEHOLDER = "<the PFX password, or empty>";

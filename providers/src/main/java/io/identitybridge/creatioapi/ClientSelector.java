@@ -1,6 +1,7 @@
 package io.identitybridge.creatioapi;
 
 import io.identitybridge.jsonbody.JsonBody;
+import io.identitybridge.vocabulary.Limits;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,7 @@ public record ClientSelector(List<String> customerIds, String clientId) {
 
     /** Reads the selector, then refuses whatever else the body holds that no earlier read asked for. */
     public static ClientSelector read(JsonBody body) {
-        List<String> customerIds = body.strings("CustomerIds", MAX_CUSTOMER_IDS, JsonBody.MAX_IDENTIFIER);
+        List<String> customerIds = body.strings("CustomerIds", MAX_CUSTOMER_IDS, Limits.IDENTIFIER);
         String clientId = body.text("ClientId");
         body.rejectUnread();
         boolean noClientId = clientId == null || clientId.isBlank();

@@ -3,6 +3,7 @@ package io.identitybridge.jsonbody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.identitybridge.vocabulary.Limits;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,10 +20,6 @@ import java.util.Set;
  * is marked, so that {@link #rejectUnread} can refuse the rest: nothing in a body is ever silently ignored.
  */
 public final class JsonBody {
-
-    /** Identifiers (client ids, customer ids, resource names) are stored in columns of 255 characters. */
-    public static final int MAX_IDENTIFIER = 255;
-    public static final int MAX_TEXT = 4000;
 
     private final String path;
     private final ObjectNode object;
@@ -74,9 +71,9 @@ public final class JsonBody {
         return raw(name) != null;
     }
 
-    /** A string of at most {@link #MAX_TEXT} characters, see {@link #text(String, int)}. */
+    /** A string of at most {@link Limits#TEXT} characters, see {@link #text(String, int)}. */
     public String text(String name) {
-        return text(name, MAX_TEXT);
+        return text(name, Limits.TEXT);
     }
 
     /** A string of at most {@code max} characters without control characters but tab and line breaks. */
@@ -101,13 +98,13 @@ public final class JsonBody {
         return problem == null ? v.textValue() : fail(name, problem);
     }
 
-    /** A non-blank identifier such as the ClientId of an API call, stripped, of at most {@link #MAX_IDENTIFIER}. */
+    /** A non-blank identifier such as the ClientId of an API call, stripped, of at most {@link Limits#IDENTIFIER}. */
     public String requiredText(String name) {
         String v = text(name);
         if (v == null || v.isBlank()) {
             return raw(name) == null || v != null ? fail(name, Messages.missing()) : null;
         }
-        String problem = Messages.textProblem(v.strip(), MAX_IDENTIFIER, true);
+        String problem = Messages.textProblem(v.strip(), Limits.IDENTIFIER, true);
         return problem == null ? v.strip() : fail(name, problem);
     }
 

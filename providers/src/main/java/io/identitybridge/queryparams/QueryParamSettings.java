@@ -1,5 +1,8 @@
 package io.identitybridge.queryparams;
 
+import io.identitybridge.config.Option;
+import io.identitybridge.config.Options;
+
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -13,11 +16,8 @@ import java.util.function.Function;
  */
 public record QueryParamSettings(int maxValueLength, int maxParameters, Mode defaultMode) {
 
-    public static final String OPT_MAX_VALUE_LENGTH = "max-value-length";
-    public static final String OPT_MAX_PARAMETERS = "max-parameters";
+    /** The realm executor's configuration key; the server option of the same name is {@link Options#UNKNOWN_PARAMETERS}. */
     public static final String OPT_UNKNOWN_PARAMETERS = "unknown-parameters";
-    public static final int DEFAULT_MAX_VALUE_LENGTH = 4000;
-    public static final int DEFAULT_MAX_PARAMETERS = 20;
 
     /** The two answers to a parameter that is neither standard nor allowed. */
     public enum Mode {
@@ -41,33 +41,34 @@ public record QueryParamSettings(int maxValueLength, int maxParameters, Mode def
     }
 
     public static QueryParamSettings parse(Function<String, String> option) {
-        int length = positive(option, OPT_MAX_VALUE_LENGTH, DEFAULT_MAX_VALUE_LENGTH, 1_000_000);
-        int count = positive(option, OPT_MAX_PARAMETERS, DEFAULT_MAX_PARAMETERS, 1000);
-        String modeText = option.apply(OPT_UNKNOWN_PARAMETERS);
-        Mode mode = modeText == null || modeText.isBlank() ? Mode.REJECT : Mode.parse(modeText);
+        int length = positive(option, Options.MAX_VALUE_LENGTH);
+        int count = positive(option, Options.MAX_PARAMETERS);
+        String modeText = option.apply(Options.UNKNOWN_PARAMETERS.name());
+        Mode mode = Mode.parse(modeText == null || modeText.isBlank() ? (String) Options.UNKNOWN_PARAMETERS.defaultValue() : modeText);
         if (mode == null) {
-            throw new IllegalArgumentException(name(OPT_UNKNOWN_PARAMETERS) + " must be 'reject' or 'drop'");
+            throw new IllegalArgumentException(name(Options.UNKNOWN_PARAMETERS) + " must be 'reject' or 'drop'");
         }
         return new QueryParamSettings(length, count, mode);
     }
 
-    private static int positive(Function<String, String> option, String key, int fallback, int max) {
-        String text = option.apply(key);
+    /** A blank value is an unset one. */
+    private static int positive(Function<String, String> option, Option key) {
+        String text = option.apply(key.name());
         if (text == null || text.isBlank()) {
-            return fallback;
+            return (Integer) key.defaultValue();
         }
         try {
             int value = Integer.parseInt(text.trim());
-            if (value >= 1 && value <= max) {
+            if (value >= key.min() && value <= key.max()) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name(key) + " must be a whole number from 1 to " + max);
+        throw new IllegalArgumentException(name(key) + " must be a whole number from " + key.min() + " to " + key.max());
     }
 
-    private static String name(String key) {
-        return "option spi-client-policy-executor--" + QueryParamsExecutorFactory.PROVIDER_ID + "--" + key;
+    private static String name(Option key) {
+        return "option " + key.conf();
     }
 }

@@ -1,5 +1,6 @@
 package io.identitybridge.queryparams;
 
+import io.identitybridge.config.Options;
 import io.identitybridge.spi.ProviderFactoryDefaults;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -20,7 +21,7 @@ import java.util.Map;
 public class QueryParamsExecutorFactory implements ClientPolicyExecutorProviderFactory, ServerInfoAwareProviderFactory,
         ProviderFactoryDefaults<ClientPolicyExecutorProvider> {
 
-    public static final String PROVIDER_ID = "ib-query-parameters";
+    public static final String PROVIDER_ID = Options.QUERY_PARAMETERS_PROVIDER;
 
     private QueryParamSettings settings;
 
@@ -58,24 +59,14 @@ public class QueryParamsExecutorFactory implements ClientPolicyExecutorProviderF
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return ProviderConfigurationBuilder.create()
-                .property().name(QueryParamSettings.OPT_MAX_VALUE_LENGTH).type(ProviderConfigProperty.INTEGER_TYPE)
-                .helpText("Longest value of an allowed parameter; longer is invalid_request.")
-                .defaultValue(QueryParamSettings.DEFAULT_MAX_VALUE_LENGTH).add()
-                .property().name(QueryParamSettings.OPT_MAX_PARAMETERS).type(ProviderConfigProperty.INTEGER_TYPE)
-                .helpText("Most allowed extra parameters in one request; more is invalid_request.")
-                .defaultValue(QueryParamSettings.DEFAULT_MAX_PARAMETERS).add()
-                .property().name(QueryParamSettings.OPT_UNKNOWN_PARAMETERS).type(ProviderConfigProperty.LIST_TYPE)
-                .options("reject", "drop").defaultValue("reject")
-                .helpText("Default for parameters that are not allowed, where the realm's executor leaves it empty.").add()
-                .build();
+        return Options.metadata(Options.QUERY_PARAMETERS_SPI, PROVIDER_ID);
     }
 
     @Override
     public Map<String, String> getOperationalInfo() {
         return settings == null ? Map.of() : Map.of(
-                QueryParamSettings.OPT_MAX_VALUE_LENGTH, String.valueOf(settings.maxValueLength()),
-                QueryParamSettings.OPT_MAX_PARAMETERS, String.valueOf(settings.maxParameters()),
-                QueryParamSettings.OPT_UNKNOWN_PARAMETERS, settings.defaultMode().option());
+                Options.MAX_VALUE_LENGTH.name(), String.valueOf(settings.maxValueLength()),
+                Options.MAX_PARAMETERS.name(), String.valueOf(settings.maxParameters()),
+                Options.UNKNOWN_PARAMETERS.name(), settings.defaultMode().option());
     }
 }

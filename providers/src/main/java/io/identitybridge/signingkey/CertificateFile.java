@@ -1,6 +1,6 @@
 package io.identitybridge.signingkey;
 
-import io.identitybridge.config.IdentityBridgeSettings;
+import io.identitybridge.config.Options;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -59,7 +59,7 @@ public final class CertificateFile {
             store.load(new ByteArrayInputStream(bytes), password.toCharArray());
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
-                throw new IllegalArgumentException("the password is wrong (" + IdentityBridgeSettings.cliName(SigningKeySettings.OPT_PASSWORD) + ")");
+                throw new IllegalArgumentException("the password is wrong (" + Options.SIGNING_CERTIFICATE_PASSWORD.cli() + ")");
             }
             throw new IllegalArgumentException("it is not a PFX/PKCS#12 or PEM file");
         }
@@ -123,6 +123,6 @@ public final class CertificateFile {
 
     private static IllegalArgumentException fail(Path file, String problem) {
         return new IllegalArgumentException("Invalid Identity Bridge configuration: "
-                + IdentityBridgeSettings.cliName(SigningKeySettings.OPT_FILE) + " '" + file + "': " + problem);
+                + Options.SIGNING_CERTIFICATE_FILE.cli() + " '" + file + "': " + problem);
     }
 }

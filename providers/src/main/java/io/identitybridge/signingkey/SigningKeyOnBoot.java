@@ -1,5 +1,6 @@
 package io.identitybridge.signingkey;
 
+import io.identitybridge.config.Options;
 import io.identitybridge.metrics.SigningKeyStep;
 import io.identitybridge.signingkey.rotation.RealmKeys;
 import io.identitybridge.signingkey.rotation.RotationSettings;
@@ -61,7 +62,7 @@ public final class SigningKeyOnBoot {
                         retireUnset(realm, now, retention, step);
                     } else if (rotation.enabled() && scheduleOwnsKeys(realm)) {
                         LOG.infof("Identity Bridge: the rotation schedule owns the signing keys of realm '%s'; %s (kid '%s') was its first key and is not installed again",
-                                realm.getName(), SigningKeySettings.OPT_FILE, cert.kid());
+                                realm.getName(), Options.SIGNING_CERTIFICATE_FILE.name(), cert.kid());
                     } else {
                         ensure(realm, cert, now, retention, step);
                     }
@@ -81,7 +82,7 @@ public final class SigningKeyOnBoot {
     static void retireUnset(RealmModel realm, long now, long retention, Consumer<SigningKeyStep> step) {
         for (ComponentModel c : RetiredCertificates.certificateKeys(realm)) {
             if (c.get("active", true) && c.get(RealmKeys.STATE) == null) {
-                RetiredCertificates.retire(realm, c, now + retention, SigningKeySettings.OPT_FILE + " is unset");
+                RetiredCertificates.retire(realm, c, now + retention, Options.SIGNING_CERTIFICATE_FILE.name() + " is unset");
                 step.accept(SigningKeyStep.MADE_PASSIVE);
                 // Keycloak's generated RSA key signs again; an EC default would make Keycloak generate a fallback key.
                 realm.setDefaultSignatureAlgorithm("RS256");
@@ -100,7 +101,7 @@ public final class SigningKeyOnBoot {
                 // Two published keys under one kid: a verifier would pick either and reject half the tokens.
                 throw new IllegalStateException("Identity Bridge: kid '" + cert.kid() + "' already names another certificate of realm '"
                         + realm.getName() + "', which stays published until its tokens expire. Give the new certificate its own "
-                        + SigningKeySettings.OPT_KEY_ID + ", or unset it to use the certificate's thumbprint");
+                        + Options.SIGNING_KEY_ID.name() + ", or unset it to use the certificate's thumbprint");
             }
             if (sameKey && sameKid) {
                 present = true;

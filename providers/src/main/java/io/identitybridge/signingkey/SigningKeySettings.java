@@ -1,40 +1,47 @@
 package io.identitybridge.signingkey;
 
-import io.identitybridge.config.IdentityBridgeSettings;
+import io.identitybridge.config.Option;
+import io.identitybridge.config.OptionReader;
+import io.identitybridge.config.Options;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The three signing options. The password may be empty (Creatio's tooling writes password-less PFX files), so an
- * unset and an empty password are the same; it never appears in {@link #toString()}.
+ * unset and an empty password are the same; {@link #toString()} says only whether it is set.
  */
 public record SigningKeySettings(Path file, String password, String keyId) {
 
-    public static final String OPT_FILE = "signing-certificate-file";
-    public static final String OPT_PASSWORD = "signing-certificate-password";
-    public static final String OPT_KEY_ID = "signing-key-id";
-
+    /** Null when no certificate file is set. */
     public static SigningKeySettings parse(Function<String, String> lookup) {
-        String file = lookup.apply(OPT_FILE);
-        String password = lookup.apply(OPT_PASSWORD);
-        String kid = lookup.apply(OPT_KEY_ID);
+        OptionReader in = new OptionReader(lookup);
+        String file = in.text(Options.SIGNING_CERTIFICATE_FILE);
+        String password = in.text(Options.SIGNING_CERTIFICATE_PASSWORD);
+        Option keyId = Options.SIGNING_KEY_ID;
+        String kid = in.text(keyId);
         if (file == null || file.isBlank()) {
             if (kid != null && !kid.isBlank()) {
-                throw new IllegalArgumentException("Invalid Identity Bridge configuration: " + IdentityBridgeSettings.cliName(OPT_KEY_ID)
-                        + " is set without " + IdentityBridgeSettings.cliName(OPT_FILE));
+                in.problem(keyId, "is set without " + Options.SIGNING_CERTIFICATE_FILE.cli());
+                in.check();
             }
             return null;
         }
-        if (kid != null && (kid.isBlank() || kid.length() > 255 || !kid.equals(kid.strip()))) {
-            throw new IllegalArgumentException("Invalid Identity Bridge configuration: " + IdentityBridgeSettings.cliName(OPT_KEY_ID)
-                    + " must be 1-255 characters without leading or trailing spaces");
+        if (kid != null && (kid.isBlank() || kid.length() > keyId.max() || !kid.equals(kid.strip()))) {
+            in.problem(keyId, "must be " + keyId.min() + "-" + keyId.max() + " characters without leading or trailing spaces");
+            in.check();
         }
         return new SigningKeySettings(Path.of(file.strip()), password == null ? "" : password, kid);
     }
 
     @Override
     public String toString() {
-        return "SigningKeySettings[file=" + file + ", keyId=" + keyId + "]";
+        Map<Option, Object> v = new HashMap<>();
+        v.put(Options.SIGNING_CERTIFICATE_FILE, file);
+        v.put(Options.SIGNING_CERTIFICATE_PASSWORD, password);
+        v.put(Options.SIGNING_KEY_ID, keyId);
+        return OptionReader.describe("SigningKeySettings", v);
     }
 }

@@ -10,6 +10,10 @@ public final class Limits {
     public static final int CLIENT_ID = 255 - "service-account-".length();
     /** CLIENT.NAME, CLIENT.DESCRIPTION, CLIENT.BASE_URL, REDIRECT_URIS.VALUE, WEB_ORIGINS.VALUE, CLIENT_SCOPE.NAME. */
     public static final int COLUMN = 255;
+    /** Identifiers in a request body (client ids, customer ids, resource names) are stored in columns of 255. */
+    public static final int IDENTIFIER = COLUMN;
+    /** A text property of a request body that names no bound of its own. */
+    public static final int TEXT = 4000;
     /** URIs kept in client attributes (logout URIs): long enough for any sane URI, short enough for every index. */
     public static final int ATTRIBUTE_URI = 2048;
     public static final int MAX_URIS = 100;

@@ -1,6 +1,7 @@
 package io.identitybridge.creatioapi;
 
 import io.identitybridge.jsonbody.JsonBody;
+import io.identitybridge.vocabulary.Limits;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,7 @@ class ApiBodyTest {
     @Test
     void propertyNamesMatchWhateverTheCase() {
         JsonBody p = ApiBody.parse("{\"CustomerIds\":[\"a\",\"b\"],\"clientid\":\"x\"}");
-        assertEquals(List.of("a", "b"), p.strings("customerIds", 10, JsonBody.MAX_IDENTIFIER));
+        assertEquals(List.of("a", "b"), p.strings("customerIds", 10, Limits.IDENTIFIER));
         assertEquals("x", p.text("ClientId"));
         p.rejectUnread();
     }
@@ -35,7 +36,7 @@ class ApiBodyTest {
     @Test
     void typedReadsSayWhatWasExpected() {
         JsonBody p = ApiBody.parse("{\"Resources\":[\"ok\",\"\"],\"Name\":3,\"Info\":{\"Inner\":true}}");
-        assertEquals("'Resources[1]' must be a non-empty string, not a string", assertThrows(ApiError.class, () -> p.strings("Resources", 10, JsonBody.MAX_IDENTIFIER)).getMessage());
+        assertEquals("'Resources[1]' must be a non-empty string, not a string", assertThrows(ApiError.class, () -> p.strings("Resources", 10, Limits.IDENTIFIER)).getMessage());
         assertEquals("'Name' must be a string, not a number", assertThrows(ApiError.class, () -> p.text("Name")).getMessage());
         JsonBody info = p.object("Info");
         info.raw("Inner");

@@ -5,6 +5,7 @@ import io.identitybridge.audit.AuditTrail;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.creatioapi.CallContext;
 import io.identitybridge.jsonbody.JsonBody;
+import io.identitybridge.vocabulary.Limits;
 import io.identitybridge.seed.SeedInputException;
 import io.identitybridge.ownedresources.ResourceStore;
 import org.keycloak.models.ClientModel;
@@ -34,7 +35,7 @@ final class ClientScopeRemoval {
         if (!body.has("AllowedScopes")) {
             throw ApiError.badRequest("'AllowedScopes' is missing; name the scopes to take away");
         }
-        List<String> names = body.strings("AllowedScopes", MAX_SCOPES, JsonBody.MAX_IDENTIFIER);
+        List<String> names = body.strings("AllowedScopes", MAX_SCOPES, Limits.IDENTIFIER);
         body.rejectUnread();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("clientId", clientId);

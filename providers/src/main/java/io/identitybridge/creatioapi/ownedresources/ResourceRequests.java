@@ -60,7 +60,7 @@ public final class ResourceRequests {
             throw ApiError.badRequest("'ResourceInfo' is missing (or give Creatio's AddResource body {\"Name\",\"DisplayName\",\"Properties\"})");
         }
         Register r = describe(info, "ResourceInfo.", nowMillis, List.of());
-        List<String> grantees = body.strings("GranteeClientIds", MAX_GRANTEES, JsonBody.MAX_IDENTIFIER);
+        List<String> grantees = body.strings("GranteeClientIds", MAX_GRANTEES, Limits.IDENTIFIER);
         if (grantees.isEmpty()) {
             throw ApiError.badRequest("'GranteeClientIds' is missing; name at least one client that may request the resource");
         }
@@ -84,7 +84,7 @@ public final class ResourceRequests {
             throw ApiError.badRequest("'" + p + "Name' '" + name + "' is the name of a scope that OpenID Connect, Keycloak"
                     + " or the Identity Service API defines; a resource cannot take it");
         }
-        String displayName = info.text("DisplayName", JsonBody.MAX_IDENTIFIER);
+        String displayName = info.text("DisplayName", Limits.IDENTIFIER);
         JsonBody properties = info.object("Properties");
         String type = null;
         Long expiresAt = null;
@@ -94,7 +94,7 @@ public final class ResourceRequests {
                 properties.text(e.getKey()); // the same bounds as every other text: a string, its length, no control characters
                 stored.set(e.getKey(), e.getValue());
             }
-            type = properties.text("Type", JsonBody.MAX_IDENTIFIER);
+            type = properties.text("Type", Limits.IDENTIFIER);
             String expiration = properties.text("ExpirationDate");
             if (expiration != null) {
                 expiresAt = parseInstant(expiration, p + "Properties.ExpirationDate").toEpochMilli();
@@ -131,7 +131,7 @@ public final class ResourceRequests {
         if (!body.has("Resources")) {
             throw ApiError.badRequest("'Resources' is missing; give the names of the resources to delete");
         }
-        List<String> names = body.strings("Resources", MAX_RESOURCES, JsonBody.MAX_IDENTIFIER);
+        List<String> names = body.strings("Resources", MAX_RESOURCES, Limits.IDENTIFIER);
         body.rejectUnread();
         return distinct(names);
     }

@@ -1,54 +1,36 @@
 package io.identitybridge.signingkey.rotation;
 
-import io.identitybridge.config.IdentityBridgeSettings;
+import io.identitybridge.config.Option;
+import io.identitybridge.config.OptionReader;
+import io.identitybridge.config.Options;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The rotation options. {@code rotation} is 0 when rotation is off; {@code algorithm} is null for "the certificate's,
  * else RS256". The retention here is the configured one: the schedule never uses less than the longest token lifetime.
+ * A blank option is an unset one.
  */
 public record RotationSettings(long rotation, long propagation, long retention, String algorithm) {
 
-    public static final String OPT_ROTATION = "signing-key-rotation";
-    public static final String OPT_PROPAGATION = "signing-key-propagation";
-    public static final String OPT_RETENTION = "signing-key-retention";
-    public static final String OPT_ALGORITHM = "signing-algorithm";
-    public static final String DEFAULT_PROPAGATION = "14d";
-    public static final String DEFAULT_RETENTION = "14d";
-    /** What Keycloak's generated key providers make and Creatio's verifiers accept. */
-    public static final Set<String> ALGORITHMS = Set.of("RS256", "PS256", "ES256", "ES384", "ES512");
-
     public static RotationSettings parse(Function<String, String> lookup) {
-        List<String> problems = new ArrayList<>();
-        String rotationText = lookup.apply(OPT_ROTATION);
+        OptionReader in = new OptionReader(name -> {
+            String v = lookup.apply(name);
+            return v == null || v.isBlank() ? null : v;
+        });
+        String rotationText = in.text(Options.SIGNING_KEY_ROTATION);
         long rotation = 0;
-        if (rotationText != null && !rotationText.isBlank() && !rotationText.strip().equalsIgnoreCase("off")) {
-            rotation = duration(OPT_ROTATION, rotationText, problems);
+        if (rotationText != null && !rotationText.strip().equalsIgnoreCase("off")) {
+            rotation = duration(in, Options.SIGNING_KEY_ROTATION);
         }
-        long propagation = duration(OPT_PROPAGATION, orDefault(lookup.apply(OPT_PROPAGATION), DEFAULT_PROPAGATION), problems);
-        long retention = duration(OPT_RETENTION, orDefault(lookup.apply(OPT_RETENTION), DEFAULT_RETENTION), problems);
-        String algorithm = lookup.apply(OPT_ALGORITHM);
-        if (algorithm != null && !algorithm.isBlank()) {
-            algorithm = algorithm.strip().toUpperCase(Locale.ROOT);
-            if (!ALGORITHMS.contains(algorithm)) {
-                problems.add(IdentityBridgeSettings.cliName(OPT_ALGORITHM) + " '" + lookup.apply(OPT_ALGORITHM)
-                        + "' must be one of RS256, PS256, ES256, ES384, ES512");
-            }
-        } else {
-            algorithm = null;
+        long propagation = duration(in, Options.SIGNING_KEY_PROPAGATION);
+        long retention = duration(in, Options.SIGNING_KEY_RETENTION);
+        String algorithm = in.choice(Options.SIGNING_ALGORITHM);
+        if (rotation > 0 && in.ok() && propagation > rotation) {
+            in.problem(Options.SIGNING_KEY_PROPAGATION, "(" + Durations.text(propagation) + ") must not be longer than "
+                    + Options.SIGNING_KEY_ROTATION.cli() + " (" + Durations.text(rotation) + ")");
         }
-        if (rotation > 0 && problems.isEmpty() && propagation > rotation) {
-            problems.add(IdentityBridgeSettings.cliName(OPT_PROPAGATION) + " (" + Durations.text(propagation) + ") must not be longer than "
-                    + IdentityBridgeSettings.cliName(OPT_ROTATION) + " (" + Durations.text(rotation) + ")");
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Invalid Identity Bridge configuration: " + String.join("; ", problems));
-        }
+        in.check();
         return new RotationSettings(rotation, propagation, retention, algorithm);
     }
 
@@ -62,15 +44,13 @@ public record RotationSettings(long rotation, long propagation, long retention, 
                 algorithm != null ? algorithm : fallbackAlgorithm);
     }
 
-    private static String orDefault(String v, String dflt) {
-        return v == null || v.isBlank() ? dflt : v;
-    }
-
-    private static long duration(String option, String text, List<String> problems) {
+    /** The option's duration in seconds, its default when unset; 1 when wrong (the start stops anyway). */
+    private static long duration(OptionReader in, Option option) {
+        String text = in.text(option);
         try {
-            return Durations.seconds(text);
+            return Durations.seconds(text != null ? text : (String) option.defaultValue());
         } catch (IllegalArgumentException e) {
-            problems.add(IdentityBridgeSettings.cliName(option) + " " + e.getMessage());
+            in.problem(option, e.getMessage());
             return 1;
         }
     }
