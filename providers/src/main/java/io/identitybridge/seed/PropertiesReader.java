@@ -2,7 +2,6 @@ package io.identitybridge.seed;
 
 import io.identitybridge.jsonbody.JsonBody;
 import io.identitybridge.jsonbody.Messages;
-import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.vocabulary.Limits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import static io.identitybridge.vocabulary.ClientFields.ATTR;
 
 /**
  * Client {@code Properties}: all are kept (as one JSON attribute, string values as IS4 stores them), and
@@ -60,8 +58,8 @@ final class PropertiesReader {
                 }
             }
         }
-        state.put(ATTR + ClientFields.ATTR_PROPERTIES, kept.isEmpty() ? "" : toJson(kept));
-        state.put(ATTR + ClientFields.ATTR_ALLOWED_QUERY_PARAMETERS, allowed);
+        ClientFieldTable.PROPERTIES.put(state, kept.isEmpty() ? "" : toJson(kept));
+        ClientFieldTable.ALLOWED_QUERY_PARAMETERS.put(state, allowed);
     }
 
     /** Creatio writes the list as a JSON string holding an array; a real array is accepted too. */

@@ -72,7 +72,7 @@ final class ScopeStateIO {
         if (mappers) {
             claimMappers(scope).forEach(scope::removeProtocolMapper);
             boolean identity = "Identity".equals(desired.get(ScopeSpecReader.TYPE));
-            for (String claim : ClientStateIO.list(desired.get(ScopeSpecReader.CLAIMS))) {
+            for (String claim : Json.list(desired.get(ScopeSpecReader.CLAIMS))) {
                 scope.addProtocolMapper(claimMapper(claim, identity));
             }
         }

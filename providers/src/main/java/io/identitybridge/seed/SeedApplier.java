@@ -33,7 +33,7 @@ final class SeedApplier {
             }
         }
         boolean usesSecrets = plan.clients().stream().anyMatch(i -> i.desired() != null
-                && ClientFields.AUTHENTICATOR_ID.equals(i.desired().get("clientAuthenticatorType")));
+                && ClientFields.AUTHENTICATOR_ID.equals(ClientFieldTable.AUTHENTICATOR.get(i.desired())));
         if (usesSecrets) {
             ClientAuthFlow.ensureFirst(realm);
         }
