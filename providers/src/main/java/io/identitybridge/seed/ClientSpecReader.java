@@ -51,8 +51,8 @@ final class ClientSpecReader {
         NAME.put(state, in.text("ClientName", Limits.COLUMN));
         DESCRIPTION.put(state, in.text("Description", Limits.COLUMN));
         ENABLED.put(state, in.bool("Enabled", true));
-        BASE_URL.put(state, absoluteOrEmpty(in, "ClientUri", Limits.COLUMN));
-        LOGO_URI.put(state, absoluteOrEmpty(in, "LogoUri", Limits.ATTRIBUTE_URI));
+        BASE_URL.put(state, Uris.absoluteOrNull(in, "ClientUri", Limits.COLUMN));
+        LOGO_URI.put(state, Uris.absoluteOrNull(in, "LogoUri", Limits.ATTRIBUTE_URI));
         CUSTOMER_ID.put(state, in.identifier("CustomerId", Limits.COLUMN));
         SEEDED.put(state, "true");
         // A seeded client belongs to the operator: no registrar keeps it (Clients/register sets its own marks after).
@@ -91,7 +91,7 @@ final class ClientSpecReader {
         SECRETS.put(state, secrets);
 
         REDIRECT_URIS.put(state, Uris.read(in, "RedirectUris", grants.usesRedirects(), Limits.COLUMN));
-        POST_LOGOUT_REDIRECT_URIS.put(state, postLogout(Uris.read(in, "PostLogoutRedirectUris", false, Limits.ATTRIBUTE_URI)));
+        POST_LOGOUT_REDIRECT_URIS.put(state, LogoutReader.postLogout(Uris.read(in, "PostLogoutRedirectUris", false, Limits.ATTRIBUTE_URI)));
         WEB_ORIGINS.put(state, Uris.origins(in, "AllowedCorsOrigins"));
         CONSENT_REQUIRED.put(state, in.bool("RequireConsent", false));
 
@@ -101,9 +101,9 @@ final class ClientSpecReader {
         CLIENT_ID_MAPPER.put(state, true);
         CLIENT_CLAIMS_MAPPER.put(state, true);
         ClientClaimsReader.read(in, state);
-        refreshLifetimes(in, state);
+        RefreshLifetimes.read(in, state);
         pkce(in, state);
-        logout(in, state);
+        LogoutReader.read(in, state);
         Unsupported.check(in);
 
         List<String> scopes = in.strings("AllowedScopes", Limits.MAX_SCOPES, Limits.COLUMN);
@@ -124,39 +124,6 @@ final class ClientSpecReader {
         return new DesiredClient(index, clientId, state, scopes);
     }
 
-    private static void refreshLifetimes(JsonBody in, SortedMap<String, String> state) {
-        int absolute = in.seconds("AbsoluteRefreshTokenLifetime", 2592000, MAX_REFRESH_LIFETIME);
-        int sliding = in.seconds("SlidingRefreshTokenLifetime", 1296000, MAX_REFRESH_LIFETIME);
-        String expiration = in.text("RefreshTokenExpiration");
-        boolean slidingMode = expiration != null && expiration.equalsIgnoreCase("Sliding");
-        if (expiration != null && !slidingMode && !expiration.equalsIgnoreCase("Absolute")) {
-            in.error("RefreshTokenExpiration", "must be 'Absolute' or 'Sliding'");
-        }
-        // Keycloak: idle timeout slides on every refresh, max lifespan never moves. Absolute = no sliding at all.
-        SESSION_IDLE.put(state, String.valueOf(slidingMode ? Math.min(sliding, absolute) : absolute));
-        SESSION_MAX.put(state, String.valueOf(absolute));
-    }
-
-    /**
-     * Keycloak never lets a client session outlive the realm's SSO session, and its admin console refuses to save a
-     * client whose values exceed the realm's; so the stored values are the effective ones. Only a value about to be
-     * written is capped ({@code actual}: the client as stored, or null): a change of other fields leaves it as it is.
-     */
-    static void capSessions(SortedMap<String, String> state, RealmView realm, SortedMap<String, String> actual) {
-        cap(state, SESSION_IDLE.key(), realm.ssoSessionIdle(), actual);
-        cap(state, SESSION_MAX.key(), realm.ssoSessionMax(), actual);
-    }
-
-    private static void cap(SortedMap<String, String> state, String key, int realmValue, SortedMap<String, String> actual) {
-        String seconds = state.get(key);
-        if (realmValue <= 0 || seconds == null || !seconds.matches("\\d{1,18}") || actual != null && seconds.equals(actual.get(key))) {
-            return;
-        }
-        if (Long.parseLong(seconds) > realmValue) {
-            state.put(key, String.valueOf(realmValue));
-        }
-    }
-
     private static void pkce(JsonBody in, SortedMap<String, String> state) {
         boolean require = in.bool("RequirePkce", false);
         boolean plain = in.bool("AllowPlainTextPkce", false);
@@ -164,39 +131,6 @@ final class ClientSpecReader {
             in.error("AllowPlainTextPkce", "is not supported yet: Keycloak pins one PKCE method per client, so plain and S256 cannot both be allowed");
         }
         PKCE_METHOD.put(state, require ? "S256" : "");
-    }
-
-    private static void logout(JsonBody in, SortedMap<String, String> state) {
-        String uri = absoluteOrEmpty(in, "LogoutUri", Limits.ATTRIBUTE_URI);
-        String frontChannel = absoluteOrEmpty(in, "FrontChannelLogoutUri", Limits.ATTRIBUTE_URI);
-        if (uri != null && frontChannel != null && !uri.equals(frontChannel)) {
-            in.error("FrontChannelLogoutUri", "differs from LogoutUri; give one of them");
-        }
-        String url = frontChannel != null ? frontChannel : uri;
-        boolean legacy = in.bool("LogoutSessionRequired", true);
-        boolean sessionRequired = in.bool("FrontChannelLogoutSessionRequired", true) && legacy;
-        FRONT_CHANNEL_LOGOUT.put(state, url != null);
-        FRONT_CHANNEL_LOGOUT_URL.put(state, url);
-        FRONT_CHANNEL_LOGOUT_SESSION.put(state, String.valueOf(sessionRequired));
-        BACK_CHANNEL_LOGOUT_URL.put(state, absoluteOrEmpty(in, "BackChannelLogoutUri", Limits.ATTRIBUTE_URI));
-        BACK_CHANNEL_LOGOUT_SESSION.put(state, String.valueOf(in.bool("BackChannelLogoutSessionRequired", true)));
-    }
-
-    private static String postLogout(List<String> uris) {
-        // Keycloak reads an empty list as "all redirect URIs"; IS4 means "none", which Keycloak spells "-".
-        return uris.isEmpty() ? "-" : String.join("##", uris);
-    }
-
-    private static String absoluteOrEmpty(JsonBody in, String name, int max) {
-        String uri = in.text(name, max);
-        if (uri == null || uri.isEmpty()) {
-            return null;
-        }
-        if (!Uris.isAbsolute(uri)) {
-            in.error(name, "must be an absolute http(s) URI");
-            return null;
-        }
-        return uri;
     }
 
     private static boolean nonEmpty(JsonNode given) {

@@ -70,7 +70,7 @@ public final class SeedPlanner {
                 }
             }
             SortedMap<String, String> actual = realm.clientState(client.clientId());
-            ClientSpecReader.capSessions(client.state(), realm, actual);
+            RefreshLifetimes.capSessions(client.state(), realm, actual);
             SeedReview.Item item = item(client.clientId(), client.state(), actual, ClientFieldTable::source);
             String registrar = Takeover.registrar(client.state(), actual);
             if (registrar != null) {
