@@ -13,12 +13,12 @@ record AllowedGrantTypes(Set<String> names) {
 
     static AllowedGrantTypes read(JsonBody in) {
         Set<String> names = new TreeSet<>();
-        for (String g : in.strings("AllowedGrantTypes", Limits.MAX_GRANT_TYPES, Limits.COLUMN)) {
-            String name = GrantTypes.canonical(g);
+        for (String given : in.strings("AllowedGrantTypes", Limits.MAX_GRANT_TYPES, Limits.COLUMN)) {
+            String name = GrantTypes.canonical(given);
             if (name == null) {
-                in.error("AllowedGrantTypes", "has the unknown grant type '" + g + "'; known: " + GrantTypes.NAMES);
+                in.error("AllowedGrantTypes", "has the unknown grant type '" + given + "'; known: " + GrantTypes.NAMES);
             } else if (!names.add(name)) {
-                in.error("AllowedGrantTypes", "lists '" + g + "' twice");
+                in.error("AllowedGrantTypes", "lists '" + given + "' twice");
             }
         }
         for (List<String> pair : GrantTypes.CONFLICTS) {
@@ -43,7 +43,7 @@ record AllowedGrantTypes(Set<String> names) {
 
     /** Grants whose token requests authenticate the client, so a confidential client needs a secret. */
     boolean needsTokenEndpoint() {
-        GrantTypes.Switches s = switches();
-        return s.serviceAccounts() || s.directAccessGrants() || s.standardFlow() || s.device() || refreshToken();
+        GrantTypes.Switches on = switches();
+        return on.serviceAccounts() || on.directAccessGrants() || on.standardFlow() || on.device() || refreshToken();
     }
 }

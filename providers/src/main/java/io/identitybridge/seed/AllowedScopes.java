@@ -17,17 +17,17 @@ public final class AllowedScopes {
     }
 
     public static List<String> of(ClientModel client) {
-        Set<String> scopes = new TreeSet<>(ClientStateIO.scopeNames(client, true));
-        scopes.addAll(ClientStateIO.scopeNames(client, false));
-        scopes.removeAll(ClientSpecReader.DEFAULT_SCOPES);
+        Set<String> scopes = new TreeSet<>(ClientScopesIO.names(client, true));
+        scopes.addAll(ClientScopesIO.names(client, false));
+        scopes.removeAll(ClientSpecReader.GIVEN_TO_EVERY_CLIENT);
         return List.copyOf(scopes);
     }
 
     /** The same, of a client's state as seeding reads and writes it (a client about to be written). */
     public static List<String> of(SortedMap<String, String> state) {
-        Set<String> scopes = new TreeSet<>(ClientStateIO.list(state.get("defaultClientScopes")));
-        scopes.addAll(ClientStateIO.list(state.get("optionalClientScopes")));
-        scopes.removeAll(ClientSpecReader.DEFAULT_SCOPES);
+        Set<String> scopes = new TreeSet<>(ClientFieldTable.DEFAULT_SCOPES.get(state));
+        scopes.addAll(ClientFieldTable.OPTIONAL_SCOPES.get(state));
+        scopes.removeAll(ClientSpecReader.GIVEN_TO_EVERY_CLIENT);
         return List.copyOf(scopes);
     }
 }

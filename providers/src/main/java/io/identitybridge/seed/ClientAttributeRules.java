@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -48,7 +49,7 @@ public final class ClientAttributeRules {
         JsonBody in = new JsonBody(node, Problems.collect("client", 0, problems));
         in.owner(clientId);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put(ClientFields.ATTR_CUSTOMER_ID, nz(in.identifier("CustomerId", Limits.COLUMN)));
+        out.put(ClientFields.ATTR_CUSTOMER_ID, Objects.requireNonNullElse(in.identifier("CustomerId", Limits.COLUMN), ""));
         out.put(ClientFields.ATTR_ID_TOKEN_LIFESPAN,
                 String.valueOf(in.seconds("IdentityTokenLifetime", 300, ClientSpecReader.MAX_TOKEN_LIFETIME)));
         out.put(ClientFields.ATTR_ACCESS_TOKENS_VIA_BROWSER, String.valueOf(in.bool("AllowAccessTokensViaBrowser", false)));
@@ -93,9 +94,5 @@ public final class ClientAttributeRules {
         if (value != null && !value.isBlank()) {
             node.put(name, value.strip());
         }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -1,6 +1,5 @@
 package io.identitybridge.seed;
 
-import io.identitybridge.vocabulary.ClientFields;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -36,9 +34,9 @@ public final class ClientChange {
         return new ClientChange(client.getClientId(), new KeycloakRealmView(session, realm).clientState(client.getClientId()));
     }
 
-    /** Sets one {@link ClientFields} key; an empty value clears it. */
+    /** Sets one client field (a {@link ClientFieldTable} key, such as "attributes.ib.secrets"); an empty value clears it. */
     public ClientChange set(String key, String value) {
-        if (!ClientFields.SOURCE.containsKey(key)) {
+        if (ClientFieldTable.find(key).isEmpty()) {
             throw new IllegalArgumentException("not a client field: " + key);
         }
         target.put(key, value);
@@ -50,10 +48,10 @@ public final class ClientChange {
      * ({@code given}: lower-case top-level names); the rest stays as it is.
      */
     public ClientChange setGiven(DesiredClient partial, Set<String> given) {
-        for (Map.Entry<String, String> e : ClientFields.SOURCE.entrySet()) {
-            String value = partial.state().get(e.getKey());
-            if (value != null && given.contains(rootOf(e.getValue()))) {
-                target.put(e.getKey(), value);
+        for (ClientField<?> field : ClientFieldTable.ALL) {
+            String value = partial.state().get(field.key());
+            if (value != null && given.contains(rootOf(field.source()))) {
+                target.put(field.key(), value);
             }
         }
         if (given.contains("allowedscopes")) {
@@ -62,9 +60,9 @@ public final class ClientChange {
         // AllowedScopes without AllowOfflineAccess keeps offline access as it was; AllowOfflineAccess without
         // AllowedScopes brings the offline_access scope or takes it away, as the reader does for a whole client.
         if (given.contains("allowedscopes") && !given.contains("allowofflineaccess")) {
-            offlineScope(ClientStateIO.list(current.get("optionalClientScopes")).contains("offline_access"), false);
+            offlineScope(ClientFieldTable.OPTIONAL_SCOPES.get(current).contains("offline_access"), false);
         } else if (given.contains("allowofflineaccess") && !given.contains("allowedscopes")) {
-            offlineScope("true".equals(partial.state().get(ClientFields.ATTR + "use.refresh.tokens")), true);
+            offlineScope("true".equals(partial.state().get(ClientFieldTable.REFRESH_TOKENS.key())), true);
         }
         return this;
     }
@@ -75,27 +73,32 @@ public final class ClientChange {
     }
 
     private void offlineScope(boolean wanted, boolean removeOtherwise) {
-        Set<String> optional = new TreeSet<>(ClientStateIO.list(target.get("optionalClientScopes")));
+        Set<String> optional = new TreeSet<>(ClientFieldTable.OPTIONAL_SCOPES.get(target));
         if (wanted) {
             optional.add("offline_access");
         } else if (removeOtherwise) {
             optional.remove("offline_access");
         }
-        target.put("optionalClientScopes", Json.sortedArray(optional));
+        ClientFieldTable.OPTIONAL_SCOPES.put(target, optional);
     }
 
     /** Takes scopes away from AllowedScopes (default and optional alike); a scope the client lacks is nothing to do. */
     public ClientChange withoutScopes(Collection<String> names) {
-        for (String key : List.of("defaultClientScopes", "optionalClientScopes")) {
-            Set<String> kept = new TreeSet<>(ClientStateIO.list(target.get(key)));
+        for (ClientField<Collection<String>> field : List.of(ClientFieldTable.DEFAULT_SCOPES, ClientFieldTable.OPTIONAL_SCOPES)) {
+            Set<String> kept = new TreeSet<>(field.get(target));
             kept.removeAll(names);
-            target.put(key, Json.sortedArray(kept));
+            field.put(target, kept);
         }
         return this;
     }
 
     DesiredState toState() {
         return DesiredState.of(new DesiredClient(0, clientId, target, List.copyOf(scopesToCheck)));
+    }
+
+    /** The IS4 properties behind changed client fields, once each, in the order administrators know them. */
+    public static List<String> properties(Collection<String> fields) {
+        return ClientFieldTable.ALL.stream().filter(field -> fields.contains(field.key())).map(ClientField::source).distinct().toList();
     }
 
     /** "Properties.AllowedQueryParameters" → "properties", "Claims[0].Type" → "claims". */

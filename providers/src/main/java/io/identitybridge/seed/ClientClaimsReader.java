@@ -4,7 +4,6 @@ import io.identitybridge.jsonbody.JsonKeys;
 
 import io.identitybridge.jsonbody.JsonBody;
 import io.identitybridge.jsonbody.Messages;
-import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.vocabulary.ReservedClaims;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.SortedMap;
 import java.util.TreeSet;
 
-import static io.identitybridge.vocabulary.ClientFields.ATTR;
 
 /**
  * IS4 client {@code Claims} ({@code [{Type, Value}]}) with PrefixClientClaims (default true), ClientClaimsPrefix
@@ -55,11 +53,11 @@ final class ClientClaimsReader {
         ArrayNode stored = Json.MAPPER.createArrayNode();
         pairs.forEach(p -> stored.addArray().add(p.substring(0, p.indexOf('\u0000'))).add(p.substring(p.indexOf('\u0000') + 1)));
         try {
-            state.put(ATTR + ClientFields.ATTR_CLIENT_CLAIMS, pairs.isEmpty() ? "" : Json.MAPPER.writeValueAsString(stored));
+            ClientFieldTable.CLIENT_CLAIMS.put(state, pairs.isEmpty() ? "" : Json.MAPPER.writeValueAsString(stored));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        state.put(ATTR + ClientFields.ATTR_CLIENT_CLAIMS_PREFIX, finalPrefix);
-        state.put(ATTR + ClientFields.ATTR_CLIENT_CLAIMS_ALWAYS, String.valueOf(always));
+        ClientFieldTable.CLIENT_CLAIMS_PREFIX.put(state, finalPrefix);
+        ClientFieldTable.CLIENT_CLAIMS_ALWAYS.put(state, String.valueOf(always));
     }
 }

@@ -5,7 +5,7 @@ import java.util.SortedMap;
 
 /**
  * What one input client should look like in Keycloak: the flat field map of
- * {@link io.identitybridge.vocabulary.ClientFields}, and the scopes it names (checked against the realm when planning,
+ * {@link ClientFieldTable}, and the scopes it names (checked against the realm when planning,
  * since only the realm knows which exist).
  */
 public record DesiredClient(int index, String clientId, SortedMap<String, String> state, List<String> scopes) {

@@ -2,7 +2,6 @@ package io.identitybridge.seed;
 
 import io.identitybridge.vocabulary.BuiltInClients;
 import io.identitybridge.vocabulary.ClientFields;
-
 import io.identitybridge.vocabulary.ResourceScopeAttributes;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -19,17 +18,14 @@ import java.util.stream.Collectors;
 /** {@link RealmView} over a live realm, read inside the caller's transaction. */
 final class KeycloakRealmView implements RealmView {
 
-
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final Set<String> clientKeys;
     private final Set<String> scopeKeys;
     private Map<String, ClientScopeModel> scopes;
 
     KeycloakRealmView(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
-        this.clientKeys = ClientFields.SOURCE.keySet();
         this.scopeKeys = ScopeSpecReader.KEYS;
     }
 
@@ -46,7 +42,7 @@ final class KeycloakRealmView implements RealmView {
     @Override
     public SortedMap<String, String> clientState(String clientId) {
         ClientModel client = session.clients().getClientByClientId(realm, clientId);
-        return client == null ? null : ClientStateIO.read(client, clientKeys);
+        return client == null ? null : ClientStateIO.read(client);
     }
 
     @Override

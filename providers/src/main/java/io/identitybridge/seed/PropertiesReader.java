@@ -2,7 +2,6 @@ package io.identitybridge.seed;
 
 import io.identitybridge.jsonbody.JsonBody;
 import io.identitybridge.jsonbody.Messages;
-import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.vocabulary.Limits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import static io.identitybridge.vocabulary.ClientFields.ATTR;
 
 /**
  * Client {@code Properties}: all are kept (as one JSON attribute, string values as IS4 stores them), and
@@ -41,27 +39,27 @@ final class PropertiesReader {
                 in.error("Properties", Messages.tooMany(props.size(), Limits.MAX_PROPERTIES));
             } else {
                 for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    JsonNode v = e.getValue();
-                    String text = v.isTextual() ? v.asText() : v.toString();
-                    if (e.getKey().isEmpty() || Messages.textProblem(e.getKey(), Limits.COLUMN, true) != null) {
+                    Map.Entry<String, JsonNode> property = it.next();
+                    JsonNode value = property.getValue();
+                    String text = value.isTextual() ? value.asText() : value.toString();
+                    if (property.getKey().isEmpty() || Messages.textProblem(property.getKey(), Limits.COLUMN, true) != null) {
                         in.error("Properties", "has a name that is empty, longer than " + Limits.COLUMN + " or holds control characters");
                         continue;
                     }
                     String problem = Messages.textProblem(text, Limits.PROPERTY_VALUE, false);
                     if (problem != null) {
-                        in.error("Properties." + e.getKey(), problem);
+                        in.error("Properties." + property.getKey(), problem);
                         continue;
                     }
-                    kept.put(e.getKey(), text);
-                    if (e.getKey().equalsIgnoreCase(ALLOWED_QUERY_PARAMETERS)) {
-                        allowed = allowedQueryParameters(in, v);
+                    kept.put(property.getKey(), text);
+                    if (property.getKey().equalsIgnoreCase(ALLOWED_QUERY_PARAMETERS)) {
+                        allowed = allowedQueryParameters(in, value);
                     }
                 }
             }
         }
-        state.put(ATTR + ClientFields.ATTR_PROPERTIES, kept.isEmpty() ? "" : toJson(kept));
-        state.put(ATTR + ClientFields.ATTR_ALLOWED_QUERY_PARAMETERS, allowed);
+        ClientFieldTable.PROPERTIES.put(state, kept.isEmpty() ? "" : toJson(kept));
+        ClientFieldTable.ALLOWED_QUERY_PARAMETERS.put(state, allowed);
     }
 
     /** Creatio writes the list as a JSON string holding an array; a real array is accepted too. */
@@ -81,12 +79,12 @@ final class PropertiesReader {
             return "";
         }
         List<String> names = new ArrayList<>();
-        for (JsonNode n : array) {
-            if (!n.isTextual() || !n.asText().matches("[A-Za-z0-9_.\\-]{1,64}")) {
+        for (JsonNode parameter : array) {
+            if (!parameter.isTextual() || !parameter.asText().matches("[A-Za-z0-9_.\\-]{1,64}")) {
                 in.error(field, "has an invalid parameter name; names are 1-64 letters, digits, '_', '.', '-'");
                 return "";
             }
-            names.add(n.asText());
+            names.add(parameter.asText());
         }
         return Json.sortedArray(names);
     }

@@ -11,7 +11,7 @@ public interface RealmView {
     /** OpenID Connect client scope names of the realm. */
     Set<String> scopeNames();
 
-    /** The current state of a client over {@link ClientFields} keys, or null if it does not exist. */
+    /** The current state of a client over the {@link ClientFieldTable} keys, or null if it does not exist. */
     SortedMap<String, String> clientState(String clientId);
 
     /** The current state of a client scope, or null if it does not exist. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -63,19 +64,19 @@ final class ScopeSpecReader {
         if (name == null || !name.matches("[A-Za-z0-9_.:/\\-]{1,200}")) {
             in.error("Name", name == null ? "is missing" : "must be 1-200 letters, digits or _ . : / -");
         }
-        SortedMap<String, String> s = new TreeMap<>();
-        s.put("description", nz(in.text("Description", Limits.COLUMN)));
-        s.put("attributes.consent.screen.text", nz(in.text("DisplayName", Limits.COLUMN)));
-        s.put("attributes.display.on.consent.screen", "true");
-        s.put("attributes.include.in.token.scope", "true");
-        s.put("attributes.include.in.openid.provider.metadata", String.valueOf(in.bool("ShowInDiscoveryDocument", true)));
+        SortedMap<String, String> state = new TreeMap<>();
+        state.put("description", Objects.requireNonNullElse(in.text("Description", Limits.COLUMN), ""));
+        state.put("attributes.consent.screen.text", Objects.requireNonNullElse(in.text("DisplayName", Limits.COLUMN), ""));
+        state.put("attributes.display.on.consent.screen", "true");
+        state.put("attributes.include.in.token.scope", "true");
+        state.put("attributes.include.in.openid.provider.metadata", String.valueOf(in.bool("ShowInDiscoveryDocument", true)));
         String type = model == Model.SCOPE ? in.text("Type", Limits.COLUMN) : null;
         boolean identity = model == Model.IDENTITY_RESOURCE || type != null && type.equalsIgnoreCase("Identity");
         if (type != null && !identity && !type.equalsIgnoreCase("Resource")) {
             in.error("Type", "must be 'Identity' or 'Resource'");
         }
-        s.put(TYPE, identity ? "Identity" : "Resource");
-        s.put(AUDIENCE, identity || name == null ? "" : name);
+        state.put(TYPE, identity ? "Identity" : "Resource");
+        state.put(AUDIENCE, identity || name == null ? "" : name);
         TreeSet<String> claims = new TreeSet<>(extraClaims);
         String claimsKey = model == Model.SCOPE ? "Claims" : "UserClaims";
         JsonNode list = in.array(claimsKey, Limits.MAX_SCOPES);
@@ -89,7 +90,7 @@ final class ScopeSpecReader {
                 claims.add(claimName.asText());
             }
         }
-        s.put(CLAIMS, Json.sortedArray(claims));
+        state.put(CLAIMS, Json.sortedArray(claims));
         if (!in.bool("Enabled", true)) {
             in.error("Enabled", "false is not supported yet: remove the scope from the clients instead");
         }
@@ -108,7 +109,7 @@ final class ScopeSpecReader {
             in.warning("Properties", "has no counterpart in a Keycloak client scope and is not carried over");
         }
         in.rejectUnread(model.what);
-        return new DesiredScope(model.kind, index, name, s);
+        return new DesiredScope(model.kind, index, name, state);
     }
 
     /** Why a claim name cannot be a scope's claim, or null. */
@@ -120,11 +121,8 @@ final class ScopeSpecReader {
     }
 
     /** A value other than null, an empty array, object or string. */
-    static boolean given(JsonNode v) {
-        return v != null && !v.isNull() && !(v.isContainerNode() && v.isEmpty()) && !(v.isTextual() && v.asText().isEmpty());
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    static boolean given(JsonNode value) {
+        return value != null && !value.isNull() && !(value.isContainerNode() && value.isEmpty())
+                && !(value.isTextual() && value.asText().isEmpty());
     }
 }

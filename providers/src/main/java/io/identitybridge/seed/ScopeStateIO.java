@@ -24,24 +24,24 @@ final class ScopeStateIO {
     }
 
     static SortedMap<String, String> read(ClientScopeModel scope, Iterable<String> keys) {
-        SortedMap<String, String> s = new TreeMap<>();
+        SortedMap<String, String> state = new TreeMap<>();
         for (String key : keys) {
             if (key.startsWith(ATTR)) {
-                String v = scope.getAttribute(key.substring(ATTR.length()));
-                s.put(key, v == null ? "" : v);
+                String attribute = scope.getAttribute(key.substring(ATTR.length()));
+                state.put(key, attribute == null ? "" : attribute);
             } else if (key.equals("description")) {
-                s.put(key, scope.getDescription() == null ? "" : scope.getDescription());
+                state.put(key, scope.getDescription() == null ? "" : scope.getDescription());
             } else if (key.equals(ScopeSpecReader.AUDIENCE)) {
-                s.put(key, scope.getProtocolMappersStream().filter(m -> AUDIENCE_MAPPER.equals(m.getProtocolMapper())
-                        && AUDIENCE_MAPPER_NAME.equals(m.getName())).map(m -> m.getConfig().getOrDefault("included.custom.audience", ""))
-                        .findFirst().orElse(""));
+                state.put(key, scope.getProtocolMappersStream()
+                        .filter(mapper -> AUDIENCE_MAPPER.equals(mapper.getProtocolMapper()) && AUDIENCE_MAPPER_NAME.equals(mapper.getName()))
+                        .map(mapper -> mapper.getConfig().getOrDefault("included.custom.audience", "")).findFirst().orElse(""));
             } else if (key.equals(ScopeSpecReader.CLAIMS)) {
                 TreeSet<String> claims = new TreeSet<>();
-                claimMappers(scope).forEach(m -> claims.add(m.getName().substring(CLAIM_MAPPER_PREFIX.length())));
-                s.put(key, Json.sortedArray(claims));
+                claimMappers(scope).forEach(mapper -> claims.add(mapper.getName().substring(CLAIM_MAPPER_PREFIX.length())));
+                state.put(key, Json.sortedArray(claims));
             }
         }
-        return s;
+        return state;
     }
 
     static ClientScopeModel create(RealmModel realm, String name) {
@@ -53,26 +53,26 @@ final class ScopeStateIO {
     static void write(ClientScopeModel scope, SortedMap<String, String> desired, List<String> keys) {
         boolean mappers = false;
         for (String key : keys) {
-            String v = desired.get(key);
+            String value = desired.get(key);
             if (key.startsWith(ATTR)) {
-                scope.setAttribute(key.substring(ATTR.length()), v);
+                scope.setAttribute(key.substring(ATTR.length()), value);
                 mappers |= key.equals(ScopeSpecReader.TYPE);
             } else if (key.equals("description")) {
-                scope.setDescription(v.isEmpty() ? null : v);
+                scope.setDescription(value.isEmpty() ? null : value);
             } else if (key.equals(ScopeSpecReader.CLAIMS)) {
                 mappers = true;
             } else if (key.equals(ScopeSpecReader.AUDIENCE)) {
-                scope.getProtocolMappersStream().filter(m -> AUDIENCE_MAPPER_NAME.equals(m.getName())).toList()
+                scope.getProtocolMappersStream().filter(mapper -> AUDIENCE_MAPPER_NAME.equals(mapper.getName())).toList()
                         .forEach(scope::removeProtocolMapper);
-                if (!v.isEmpty()) {
-                    scope.addProtocolMapper(audienceMapper(v));
+                if (!value.isEmpty()) {
+                    scope.addProtocolMapper(audienceMapper(value));
                 }
             }
         }
         if (mappers) {
             claimMappers(scope).forEach(scope::removeProtocolMapper);
             boolean identity = "Identity".equals(desired.get(ScopeSpecReader.TYPE));
-            for (String claim : ClientStateIO.list(desired.get(ScopeSpecReader.CLAIMS))) {
+            for (String claim : Json.list(desired.get(ScopeSpecReader.CLAIMS))) {
                 scope.addProtocolMapper(claimMapper(claim, identity));
             }
         }
@@ -80,32 +80,32 @@ final class ScopeStateIO {
 
     private static List<ProtocolMapperModel> claimMappers(ClientScopeModel scope) {
         return scope.getProtocolMappersStream()
-                .filter(m -> USER_ATTRIBUTE_MAPPER.equals(m.getProtocolMapper()) && m.getName().startsWith(CLAIM_MAPPER_PREFIX))
+                .filter(mapper -> USER_ATTRIBUTE_MAPPER.equals(mapper.getProtocolMapper()) && mapper.getName().startsWith(CLAIM_MAPPER_PREFIX))
                 .toList();
     }
 
     private static ProtocolMapperModel audienceMapper(String audience) {
-        ProtocolMapperModel m = new ProtocolMapperModel();
-        m.setName(AUDIENCE_MAPPER_NAME);
-        m.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        m.setProtocolMapper(AUDIENCE_MAPPER);
-        m.setConfig(Map.of("included.custom.audience", audience, "access.token.claim", "true",
+        ProtocolMapperModel mapper = new ProtocolMapperModel();
+        mapper.setName(AUDIENCE_MAPPER_NAME);
+        mapper.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        mapper.setProtocolMapper(AUDIENCE_MAPPER);
+        mapper.setConfig(Map.of("included.custom.audience", audience, "access.token.claim", "true",
                 "introspection.token.claim", "true", "id.token.claim", "false"));
-        return m;
+        return mapper;
     }
 
     private static ProtocolMapperModel claimMapper(String claim, boolean identity) {
-        ProtocolMapperModel m = new ProtocolMapperModel();
-        m.setName(CLAIM_MAPPER_PREFIX + claim);
-        m.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        m.setProtocolMapper(USER_ATTRIBUTE_MAPPER);
-        m.setConfig(Map.of(
+        ProtocolMapperModel mapper = new ProtocolMapperModel();
+        mapper.setName(CLAIM_MAPPER_PREFIX + claim);
+        mapper.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        mapper.setProtocolMapper(USER_ATTRIBUTE_MAPPER);
+        mapper.setConfig(Map.of(
                 "user.attribute", claim,
                 "claim.name", claim,
                 "jsonType.label", "String",
                 "id.token.claim", String.valueOf(identity),
                 "access.token.claim", String.valueOf(!identity),
                 "userinfo.token.claim", "true"));
-        return m;
+        return mapper;
     }
 }

@@ -33,7 +33,7 @@ final class SeedApplier {
             }
         }
         boolean usesSecrets = plan.clients().stream().anyMatch(i -> i.desired() != null
-                && ClientFields.AUTHENTICATOR_ID.equals(i.desired().get("clientAuthenticatorType")));
+                && ClientFields.AUTHENTICATOR_ID.equals(ClientFieldTable.AUTHENTICATOR.get(i.desired())));
         if (usesSecrets) {
             ClientAuthFlow.ensureFirst(realm);
         }
@@ -55,15 +55,15 @@ final class SeedApplier {
                 default -> { }
             }
         }
-        // Last: the batches below run in their own persistence contexts, and a change made through this one after
-        // them was seen to be lost.
+        // Last: the batches below run in their own persistence contexts, and a change made through this one after them
+        // would be lost.
         createInBatches(session, realm, plan.clients().stream().filter(i -> i.action() == SeedReview.Action.CREATE).toList());
     }
 
     /**
      * Creates clients in chunks, each in a fresh persistence context that shares the transaction: still all or
-     * nothing, but Hibernate's flush before every query no longer walks every client created so far (which made a
-     * cold seed of 1,000 clients quadratic).
+     * nothing, and Hibernate's flush before every query walks only the chunk, so a cold seed of many clients stays
+     * linear.
      */
     private static void createInBatches(KeycloakSession session, RealmModel realm, List<SeedReview.Item> creates) {
         for (int from = 0; from < creates.size(); from += CREATE_BATCH) {

@@ -116,8 +116,8 @@ public final class SeedInput {
             return out;
         }
         for (int i = 0; i < array.size(); i++) {
-            if (array.get(i) instanceof ObjectNode o) {
-                out.add(o);
+            if (array.get(i) instanceof ObjectNode object) {
+                out.add(object);
             } else {
                 problems.add(new Problem(Problem.Severity.ERROR, what, i, null, null, "is not a JSON object"));
             }

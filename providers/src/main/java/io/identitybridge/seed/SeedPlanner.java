@@ -1,6 +1,5 @@
 package io.identitybridge.seed;
 
-import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.vocabulary.Problem;
 
 import java.util.ArrayList;
@@ -8,10 +7,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Checks a desired state against a realm and works out the minimal changes: stage 2 to stage 3. Pure: reads only the
@@ -42,7 +41,7 @@ public final class SeedPlanner {
                 problems.add(new Problem(Problem.Severity.ERROR, scope.kind(), scope.index(), scope.name(), "Name", "is defined twice in the input"));
                 continue;
             }
-            scopeItems.add(item(scope.name(), scope.state(), realm.scopeState(scope.name()), Map.of()));
+            scopeItems.add(item(scope.name(), scope.state(), realm.scopeState(scope.name()), key -> key));
         }
 
         List<SeedReview.Item> clientItems = new ArrayList<>();
@@ -71,8 +70,8 @@ public final class SeedPlanner {
                 }
             }
             SortedMap<String, String> actual = realm.clientState(client.clientId());
-            ClientSpecReader.capSessions(client.state(), realm, actual);
-            SeedReview.Item item = item(client.clientId(), client.state(), actual, ClientFields.SOURCE);
+            RefreshLifetimes.capSessions(client.state(), realm, actual);
+            SeedReview.Item item = item(client.clientId(), client.state(), actual, ClientFieldTable::source);
             String registrar = Takeover.registrar(client.state(), actual);
             if (registrar != null) {
                 item = Takeover.item(item, registrar);
@@ -92,7 +91,7 @@ public final class SeedPlanner {
     }
 
     private static SeedReview.Item item(String name, SortedMap<String, String> desired, SortedMap<String, String> actual,
-                                        Map<String, String> sources) {
+                                        UnaryOperator<String> source) {
         if (actual == null) {
             return new SeedReview.Item(name, SeedReview.Action.CREATE, List.of(), List.of(), desired);
         }
@@ -101,7 +100,7 @@ public final class SeedPlanner {
         desired.forEach((key, value) -> {
             if (!value.equals(actual.getOrDefault(key, ""))) {
                 fields.add(key);
-                changes.add(sources.getOrDefault(key, key));
+                changes.add(source.apply(key));
             }
         });
         SeedReview.Action action = fields.isEmpty() ? SeedReview.Action.UNCHANGED : SeedReview.Action.UPDATE;

@@ -14,16 +14,16 @@ public final class SeedStatus {
 
     /** {@code result} is null when nothing was applied (no input, or an input refused with on-invalid=skip). */
     public static void record(String status, SeedResult result) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", status);
-        m.put("at", Instant.now().toString());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("status", status);
+        fields.put("at", Instant.now().toString());
         if (result != null) {
-            m.put("created", result.count(SeedReview.Action.CREATE));
-            m.put("updated", result.count(SeedReview.Action.UPDATE));
-            m.put("unchanged", result.count(SeedReview.Action.UNCHANGED));
-            m.put("deleted", result.count(SeedReview.Action.DELETE));
+            fields.put("created", result.count(SeedReview.Action.CREATE));
+            fields.put("updated", result.count(SeedReview.Action.UPDATE));
+            fields.put("unchanged", result.count(SeedReview.Action.UNCHANGED));
+            fields.put("deleted", result.count(SeedReview.Action.DELETE));
         }
-        last = Map.copyOf(m);
+        last = Map.copyOf(fields);
     }
 
     /** {@code status}: succeeded, failed (on-invalid=skip), no-input, or not-run. */

@@ -1,6 +1,5 @@
 package io.identitybridge.seed;
 
-import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.vocabulary.Problem;
 
 import java.util.SortedMap;
@@ -12,8 +11,8 @@ import java.util.SortedMap;
  */
 final class Takeover {
 
-    private static final String BY = ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY;
-    private static final String BY_ID = ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY_ID;
+    private static final String BY = ClientFieldTable.REGISTERED_BY.key();
+    private static final String BY_ID = ClientFieldTable.REGISTERED_BY_ID.key();
 
     private Takeover() {
     }

@@ -59,8 +59,8 @@ final class Unsupported {
     }
 
     private static void refuseNonEmpty(JsonBody in, String name, String hint) {
-        JsonNode v = in.raw(name);
-        if (v != null && !v.isNull() && !(v.isArray() && v.isEmpty())) {
+        JsonNode given = in.raw(name);
+        if (given != null && !given.isNull() && !(given.isArray() && given.isEmpty())) {
             in.error(name, "is not supported yet: " + hint);
         }
     }

@@ -73,4 +73,17 @@ final class Uris {
         URI uri = URI.create(origin);
         return uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null || uri.getRawFragment() != null;
     }
+
+    /** An optional absolute http(s) URI; null when not given, or when refused (with the error said). */
+    static String absoluteOrNull(JsonBody in, String name, int max) {
+        String uri = in.text(name, max);
+        if (uri == null || uri.isEmpty()) {
+            return null;
+        }
+        if (!isAbsolute(uri)) {
+            in.error(name, "must be an absolute http(s) URI");
+            return null;
+        }
+        return uri;
+    }
 }

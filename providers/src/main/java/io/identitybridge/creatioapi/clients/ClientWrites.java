@@ -22,7 +22,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -161,8 +160,7 @@ final class ClientWrites {
     /** Through the door; the IS4 names of what changed, in the order administrators know them. */
     private List<String> write(ClientChange change) {
         List<String> fields = seeder.change(ctx.session(), ctx.realm(), change).review().clients().get(0).fields();
-        return ClientFields.SOURCE.entrySet().stream().filter(e -> fields.contains(e.getKey()))
-                .map(Map.Entry::getValue).distinct().toList();
+        return ClientChange.properties(fields);
     }
 
     private static List<Problem> errors(SeedReview review) {
