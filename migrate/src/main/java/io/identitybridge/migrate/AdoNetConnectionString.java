@@ -31,8 +31,8 @@ public final class AdoNetConnectionString {
 
     /** {@code provider}: Creatio's DbProvider ({@code Postgres}, {@code MsSqlServer} or {@code MsSql}), or null to tell from the keys. */
     public static JdbcTarget toJdbc(String connectionString, String provider) {
-        Map<String, String> kv = parse(connectionString);
-        String kind = kind(provider, kv);
+        Map<String, String> keys = parse(connectionString);
+        String kind = kind(provider, keys);
         List<String> notes = new ArrayList<>();
         String host = null;
         String port = null;
@@ -41,7 +41,7 @@ public final class AdoNetConnectionString {
         String password = null;
         boolean integrated = false;
         Map<String, String> extra = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : kv.entrySet()) {
+        for (Map.Entry<String, String> e : keys.entrySet()) {
             String k = e.getKey();
             String v = e.getValue();
             if (HOST.contains(k)) {
@@ -243,7 +243,7 @@ public final class AdoNetConnectionString {
         return out;
     }
 
-    private static String kind(String provider, Map<String, String> kv) {
+    private static String kind(String provider, Map<String, String> keys) {
         if (provider != null && !provider.isBlank()) {
             return switch (provider.strip().toLowerCase(Locale.ROOT)) {
                 case "postgres", "postgresql", "npgsql" -> JdbcTarget.POSTGRES;
@@ -251,10 +251,10 @@ public final class AdoNetConnectionString {
                 default -> throw new IllegalArgumentException("DbProvider '" + provider + "' is not known; use Postgres, MsSqlServer or MsSql");
             };
         }
-        if (kv.containsKey("host") || kv.containsKey("username")) {
+        if (keys.containsKey("host") || keys.containsKey("username")) {
             return JdbcTarget.POSTGRES;
         }
-        if (kv.containsKey("datasource") || kv.containsKey("initialcatalog") || kv.containsKey("integratedsecurity")) {
+        if (keys.containsKey("datasource") || keys.containsKey("initialcatalog") || keys.containsKey("integratedsecurity")) {
             return JdbcTarget.MSSQL;
         }
         throw new IllegalArgumentException("cannot tell PostgreSQL from SQL Server by the keys; give --db-provider Postgres or MsSqlServer");

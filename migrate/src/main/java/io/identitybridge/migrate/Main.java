@@ -44,16 +44,16 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream out, Map<String, String> env) {
-        Options o;
+        Options options;
         try {
-            o = Options.parse(args, env);
+            options = Options.parse(args, env);
         } catch (IllegalArgumentException e) {
             out.println("error: " + e.getMessage());
             out.print(USAGE);
             return 2;
         }
         try {
-            return migrate(o, out);
+            return migrate(options, out);
         } catch (IllegalArgumentException e) {
             out.println("error: " + e.getMessage());
             return 1;
@@ -67,8 +67,8 @@ public final class Main {
         }
     }
 
-    private static int migrate(Options o, PrintStream out) throws Exception {
-        JdbcTarget db = o.target();
+    private static int migrate(Options options, PrintStream out) throws Exception {
+        JdbcTarget db = options.target();
         db.notes().forEach(n -> out.println("note: " + n));
         out.println("Reading IdentityServer4 tables from " + db.url());
         Is4Reader.Result r;
@@ -79,7 +79,7 @@ public final class Main {
         }
         try (Connection c = DriverManager.getConnection(db.url(), props)) {
             c.setReadOnly(true);
-            r = new Is4Reader(new Tables(c, o.schema())).read(n -> out.println("progress: " + n + " clients read"));
+            r = new Is4Reader(new Tables(c, options.schema())).read(n -> out.println("progress: " + n + " clients read"));
         }
 
         out.println();
@@ -94,20 +94,20 @@ public final class Main {
         }
         r.notes().forEach(n -> out.println("note: " + n));
 
-        if (o.dryRun()) {
-            PlanClient plan = new PlanClient(o.keycloakUrl(), o.realm(), o.partBytes());
-            String token = o.keycloakToken() != null ? o.keycloakToken() : plan.login(o.keycloakUser(), o.keycloakPassword());
+        if (options.dryRun()) {
+            PlanClient plan = new PlanClient(options.keycloakUrl(), options.realm(), options.partBytes());
+            String token = options.keycloakToken() != null ? options.keycloakToken() : plan.login(options.keycloakUser(), options.keycloakPassword());
             boolean valid = plan.plan(r.clients(), r.scopes(), token, out);
-            KeycloakSettings.print(out, db, o.appSettings(), o.out());
+            KeycloakSettings.print(out, db, options.appSettings(), options.out());
             return valid ? 0 : 3;
         }
         ObjectNode doc = Is4Reader.JSON.createObjectNode();
         doc.set("Clients", r.clients());
         doc.set("Scopes", r.scopes());
-        OwnerOnlyFile.write(o.out(), Is4Reader.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        OwnerOnlyFile.write(options.out(), Is4Reader.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         out.println();
-        out.println("Wrote " + o.out().toAbsolutePath() + " (owner-only, mode 600; it holds secret hashes)");
-        KeycloakSettings.print(out, db, o.appSettings(), o.out());
+        out.println("Wrote " + options.out().toAbsolutePath() + " (owner-only, mode 600; it holds secret hashes)");
+        KeycloakSettings.print(out, db, options.appSettings(), options.out());
         return 0;
     }
 
