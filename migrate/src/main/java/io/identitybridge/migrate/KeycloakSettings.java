@@ -19,7 +19,7 @@ final class KeycloakSettings {
     static void print(PrintStream out, JdbcTarget db, AppSettings app, Path clientsFile) {
         Map<String, String> settings = new LinkedHashMap<>();
         if (db != null) {
-            settings.put("db", db.kind());
+            settings.put("db", db.kind().keycloakDb());
             settings.put("db-url", db.url());
             if (db.user() != null) {
                 settings.put("db-username", db.user());

@@ -2,7 +2,10 @@ package io.identitybridge.migrate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,14 +14,17 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * {@code java -jar identity-bridge-migrate-cli.jar ...}: reads a running Identity Service's IdentityServer4 tables and
+ * {@code java -jar identity-bridge-migrate-cli-<version>.jar ...}: reads a running Identity Service's IdentityServer4 tables and
  * writes the seed input that Identity Bridge's seeder applies ({@code clients-file}, or the seed admin endpoint).
  * Passwords come from the environment, never from the command line.
  */
 public final class Main {
 
+    /** The runnable jar's name as migrate/pom.xml's shade plugin writes it. */
+    static final String JAR = "identity-bridge-migrate-cli-" + version() + ".jar";
+
     static final String USAGE = """
-            Usage: java -jar identity-bridge-migrate-cli.jar SOURCE [--out FILE] [--schema NAME] [--dry-run TARGET]
+            Usage: java -jar %s SOURCE [--out FILE] [--schema NAME] [--dry-run TARGET]
             SOURCE, one of:
               --appsettings FILE          the old Identity Service's appsettings.json (DbProvider, connection string,
                                           X509CertificatePath, Logging.LogLevel.Default)
@@ -34,9 +40,22 @@ public final class Main {
                                           (or a bearer token in env IB_KEYCLOAK_TOKEN)
               --dry-run-part-bytes N      largest request body (default 1000000); a larger input is planned in
                                           parts whose plans are merged
-            """;
+            """.formatted(JAR);
 
     private Main() {
+    }
+
+    /** This build's version, stamped into build.properties by Maven. */
+    static String version() {
+        Properties props = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("build.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return props.getProperty("version", "unknown");
     }
 
     public static void main(String[] args) {
@@ -158,7 +177,7 @@ public final class Main {
             }
             if (a.containsKey("--jdbc-url")) {
                 String url = a.get("--jdbc-url");
-                String kind = url.startsWith("jdbc:postgresql:") ? JdbcTarget.POSTGRES : url.startsWith("jdbc:sqlserver:") ? JdbcTarget.MSSQL : null;
+                JdbcTarget.Kind kind = JdbcTarget.Kind.ofUrl(url);
                 if (kind == null) {
                     throw new IllegalArgumentException("--jdbc-url must start with jdbc:postgresql: or jdbc:sqlserver:");
                 }
