@@ -26,13 +26,15 @@ public final class AdoNetConnectionString {
             "applicationname", "keepalive", "connectionlifetime", "connectionidlelifetime", "loadbalancetimeout",
             "enlist", "multisubnetfailover", "packetsize", "servercompatibilitymode", "includeerrordetail", "noresetonclose");
 
+    private static final String NO_SERVER = "the connection string names no server (Host, Server or Data Source)";
+
     private AdoNetConnectionString() {
     }
 
     /** {@code provider}: Creatio's DbProvider ({@code Postgres}, {@code MsSqlServer} or {@code MsSql}), or null to tell from the keys. */
     public static JdbcTarget toJdbc(String connectionString, String provider) {
-        Map<String, String> kv = parse(connectionString);
-        String kind = kind(provider, kv);
+        Map<String, String> keys = parse(connectionString);
+        JdbcTarget.Kind kind = kind(provider, keys);
         List<String> notes = new ArrayList<>();
         String host = null;
         String port = null;
@@ -41,7 +43,7 @@ public final class AdoNetConnectionString {
         String password = null;
         boolean integrated = false;
         Map<String, String> extra = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : kv.entrySet()) {
+        for (Map.Entry<String, String> e : keys.entrySet()) {
             String k = e.getKey();
             String v = e.getValue();
             if (HOST.contains(k)) {
@@ -63,18 +65,24 @@ public final class AdoNetConnectionString {
             }
         }
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("the connection string names no server (Host, Server or Data Source)");
+            throw new IllegalArgumentException(NO_SERVER);
         }
         if (database == null || database.isBlank()) {
             throw new IllegalArgumentException("the connection string names no database (Database or Initial Catalog)");
         }
-        return JdbcTarget.POSTGRES.equals(kind) ? postgres(host, port, database, user, password, integrated, extra, notes)
-                : mssql(host, port, database, user, password, integrated, extra, notes);
+        Parts parts = new Parts(host, port, database, user, password, integrated, extra, notes);
+        return kind == JdbcTarget.Kind.POSTGRES ? postgres(parts) : mssql(parts);
     }
 
-    private static JdbcTarget postgres(String host, String port, String db, String user, String password, boolean integrated,
-                                       Map<String, String> extra, List<String> notes) {
-        if (integrated) {
+    /** What the connection string says, sorted by meaning; {@code extra} holds the keys only one driver knows. */
+    private record Parts(String host, String port, String database, String user, String password, boolean integrated,
+                         Map<String, String> extra, List<String> notes) {
+    }
+
+    private static JdbcTarget postgres(Parts parts) {
+        String host = parts.host();
+        String port = parts.port();
+        if (parts.integrated()) {
             throw new IllegalArgumentException("'Integrated Security' is not supported for PostgreSQL here; give Username and Password");
         }
         if (host.contains(",")) {
@@ -87,9 +95,10 @@ public final class AdoNetConnectionString {
             h = hp[0];
             port = port == null ? hp[1] : port;
         }
-        StringBuilder url = new StringBuilder("jdbc:postgresql://").append(h).append(':').append(port(port, 5432)).append('/').append(enc(db));
+        StringBuilder url = new StringBuilder("jdbc:postgresql://").append(h).append(':').append(port(port, 5432)).append('/')
+                .append(enc(parts.database()));
         List<String> params = new ArrayList<>();
-        for (Map.Entry<String, String> e : extra.entrySet()) {
+        for (Map.Entry<String, String> e : parts.extra().entrySet()) {
             switch (e.getKey()) {
                 case "sslmode" -> params.add("sslmode=" + sslMode(e.getValue()));
                 case "trustservercertificate" -> {
@@ -104,13 +113,13 @@ public final class AdoNetConnectionString {
         if (!params.isEmpty()) {
             url.append('?').append(String.join("&", params));
         }
-        requireUser(user, password);
-        return new JdbcTarget(JdbcTarget.POSTGRES, url.toString(), user, password, notes);
+        requireUser(parts.user(), parts.password());
+        return new JdbcTarget(JdbcTarget.Kind.POSTGRES, url.toString(), parts.user(), parts.password(), parts.notes());
     }
 
-    private static JdbcTarget mssql(String host, String port, String db, String user, String password, boolean integrated,
-                                    Map<String, String> extra, List<String> notes) {
-        String h = host.strip();
+    private static JdbcTarget mssql(Parts parts) {
+        String port = parts.port();
+        String h = parts.host().strip();
         if (h.regionMatches(true, 0, "tcp:", 0, 4)) {
             h = h.substring(4);
         } else if (h.regionMatches(true, 0, "np:", 0, 3) || h.regionMatches(true, 0, "lpc:", 0, 4)) {
@@ -135,17 +144,17 @@ public final class AdoNetConnectionString {
             h = "localhost";
         }
         if (h.isEmpty()) {
-            throw new IllegalArgumentException("the connection string names no server (Host, Server or Data Source)");
+            throw new IllegalArgumentException(NO_SERVER);
         }
         StringBuilder url = new StringBuilder("jdbc:sqlserver://").append(h);
         if (port != null || instance == null) {
             url.append(':').append(port(port, 1433));
         }
-        url.append(";databaseName=").append(mssqlValue(db));
+        url.append(";databaseName=").append(mssqlValue(parts.database()));
         if (instance != null) {
             url.append(";instanceName=").append(mssqlValue(instance));
         }
-        for (Map.Entry<String, String> e : extra.entrySet()) {
+        for (Map.Entry<String, String> e : parts.extra().entrySet()) {
             switch (e.getKey()) {
                 case "encrypt" -> url.append(";encrypt=").append(encrypt(e.getValue()));
                 case "trustservercertificate" -> url.append(";trustServerCertificate=").append(bool(e.getKey(), e.getValue()));
@@ -155,16 +164,16 @@ public final class AdoNetConnectionString {
                 default -> throw new IllegalArgumentException("the key '" + e.getKey() + "' is not known for SQL Server (SqlClient)");
             }
         }
-        if (integrated) {
-            if (user != null || password != null) {
+        if (parts.integrated()) {
+            if (parts.user() != null || parts.password() != null) {
                 throw new IllegalArgumentException("'Integrated Security' and 'User ID'/'Password' are both given; give one of them");
             }
             url.append(";integratedSecurity=true;authenticationScheme=JavaKerberos");
-            notes.add("Integrated Security: from a JVM on Linux this is Kerberos (a ticket from kinit, or a keytab in a JAAS file)");
-            return new JdbcTarget(JdbcTarget.MSSQL, url.toString(), null, null, notes);
+            parts.notes().add("Integrated Security: from a JVM on Linux this is Kerberos (a ticket from kinit, or a keytab in a JAAS file)");
+            return new JdbcTarget(JdbcTarget.Kind.MSSQL, url.toString(), null, null, parts.notes());
         }
-        requireUser(user, password);
-        return new JdbcTarget(JdbcTarget.MSSQL, url.toString(), user, password, notes);
+        requireUser(parts.user(), parts.password());
+        return new JdbcTarget(JdbcTarget.Kind.MSSQL, url.toString(), parts.user(), parts.password(), parts.notes());
     }
 
     /** Splits {@code key=value;...}, honouring quoted values; keys come back lower-case without spaces, as both drivers compare them. */
@@ -182,14 +191,14 @@ public final class AdoNetConnectionString {
             int semi = text.indexOf(';', i);
             if (semi >= 0 && (eq < 0 || semi < eq)) {
                 if (!text.substring(i, semi).isBlank()) {
-                    throw new IllegalArgumentException("part " + part + " of the connection string has no '='");
+                    throw noEquals(part);
                 }
                 i = semi + 1;
                 continue;
             }
             if (eq < 0) {
                 if (!text.substring(i).isBlank()) {
-                    throw new IllegalArgumentException("part " + part + " of the connection string has no '='");
+                    throw noEquals(part);
                 }
                 break;
             }
@@ -243,19 +252,23 @@ public final class AdoNetConnectionString {
         return out;
     }
 
-    private static String kind(String provider, Map<String, String> kv) {
+    private static IllegalArgumentException noEquals(int part) {
+        return new IllegalArgumentException("part " + part + " of the connection string has no '='");
+    }
+
+    private static JdbcTarget.Kind kind(String provider, Map<String, String> keys) {
         if (provider != null && !provider.isBlank()) {
             return switch (provider.strip().toLowerCase(Locale.ROOT)) {
-                case "postgres", "postgresql", "npgsql" -> JdbcTarget.POSTGRES;
-                case "mssqlserver", "mssql", "sqlserver" -> JdbcTarget.MSSQL;
+                case "postgres", "postgresql", "npgsql" -> JdbcTarget.Kind.POSTGRES;
+                case "mssqlserver", "mssql", "sqlserver" -> JdbcTarget.Kind.MSSQL;
                 default -> throw new IllegalArgumentException("DbProvider '" + provider + "' is not known; use Postgres, MsSqlServer or MsSql");
             };
         }
-        if (kv.containsKey("host") || kv.containsKey("username")) {
-            return JdbcTarget.POSTGRES;
+        if (keys.containsKey("host") || keys.containsKey("username")) {
+            return JdbcTarget.Kind.POSTGRES;
         }
-        if (kv.containsKey("datasource") || kv.containsKey("initialcatalog") || kv.containsKey("integratedsecurity")) {
-            return JdbcTarget.MSSQL;
+        if (keys.containsKey("datasource") || keys.containsKey("initialcatalog") || keys.containsKey("integratedsecurity")) {
+            return JdbcTarget.Kind.MSSQL;
         }
         throw new IllegalArgumentException("cannot tell PostgreSQL from SQL Server by the keys; give --db-provider Postgres or MsSqlServer");
     }

@@ -21,24 +21,24 @@ final class KeycloakSettings {
     }
 
     static void print(PrintStream out, JdbcTarget db, AppSettings app, Path clientsFile) {
-        Map<String, String> o = new LinkedHashMap<>();
+        Map<String, String> settings = new LinkedHashMap<>();
         if (db != null) {
-            o.put("db", db.kind());
-            o.put("db-url", db.url());
+            settings.put("db", db.kind().keycloakDb());
+            settings.put("db-url", db.url());
             if (db.user() != null) {
-                o.put("db-username", db.user());
-                o.put("db-password", PASSWORD_PLACEHOLDER);
+                settings.put("db-username", db.user());
+                settings.put("db-password", PASSWORD_PLACEHOLDER);
             }
         }
         if (app != null && app.logLevel() != null) {
-            o.put("log-level", AppSettings.keycloakLogLevel(app.logLevel()));
+            settings.put("log-level", AppSettings.keycloakLogLevel(app.logLevel()));
         }
         if (app != null && app.certificatePath() != null) {
-            o.put(SPI + "signing-certificate-file", app.certificatePath());
-            o.put(SPI + "signing-certificate-password", PFX_PASSWORD_PLACEHOLDER);
+            settings.put(SPI + "signing-certificate-file", app.certificatePath());
+            settings.put(SPI + "signing-certificate-password", PFX_PASSWORD_PLACEHOLDER);
         }
         if (clientsFile != null) {
-            o.put(SPI + "clients-file", clientsFile.toAbsolutePath().toString());
+            settings.put(SPI + "clients-file", clientsFile.toAbsolutePath().toString());
         }
         out.println();
         out.println("Keycloak settings (conf/keycloak.conf lines):");
@@ -46,14 +46,14 @@ final class KeycloakSettings {
             out.println("# The Identity Service kept its tables in Creatio's database; Keycloak may use the same server,"
                     + " but give it a database (or schema) of its own.");
         }
-        o.forEach((k, v) -> out.println(k + "=" + v));
+        settings.forEach((k, v) -> out.println(k + "=" + v));
         if (app != null && app.certificatePath() != null) {
             out.println("# " + SPI + "signing-key-id=<kid>  (default <SHA-1 THUMBPRINT><alg> as IdentityServer4 4.x;"
                     + " IdentityServer4 3.x used the thumbprint alone: read the kid of a token the old service issued)");
         }
         out.println();
         out.println("The same as environment variables:");
-        o.forEach((k, v) -> out.println(env(k) + "=" + v));
+        settings.forEach((k, v) -> out.println(env(k) + "=" + v));
         if (app != null && app.certificatePath() != null) {
             out.println("# " + env(SPI + "signing-key-id") + "=<kid>");
         }

@@ -2,7 +2,10 @@ package io.identitybridge.migrate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,14 +14,17 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * {@code java -jar identity-bridge-migrate-cli.jar ...}: reads a running Identity Service's IdentityServer4 tables and
+ * {@code java -jar identity-bridge-migrate-cli-<version>.jar ...}: reads a running Identity Service's IdentityServer4 tables and
  * writes the seed input that Identity Bridge's seeder applies ({@code clients-file}, or the seed admin endpoint).
  * Passwords come from the environment, never from the command line.
  */
 public final class Main {
 
+    /** The runnable jar's name as migrate/pom.xml's shade plugin writes it. */
+    static final String JAR = "identity-bridge-migrate-cli-" + version() + ".jar";
+
     static final String USAGE = """
-            Usage: java -jar identity-bridge-migrate-cli.jar SOURCE [--out FILE] [--schema NAME] [--dry-run TARGET]
+            Usage: java -jar %s SOURCE [--out FILE] [--schema NAME] [--dry-run TARGET]
             SOURCE, one of:
               --appsettings FILE          the old Identity Service's appsettings.json (DbProvider, connection string,
                                           X509CertificatePath, Logging.LogLevel.Default)
@@ -34,9 +40,22 @@ public final class Main {
                                           (or a bearer token in env IB_KEYCLOAK_TOKEN)
               --dry-run-part-bytes N      largest request body (default 1000000); a larger input is planned in
                                           parts whose plans are merged
-            """;
+            """.formatted(JAR);
 
     private Main() {
+    }
+
+    /** This build's version, stamped into build.properties by Maven. */
+    static String version() {
+        Properties props = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("build.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return props.getProperty("version", "unknown");
     }
 
     public static void main(String[] args) {
@@ -44,16 +63,16 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream out, Map<String, String> env) {
-        Options o;
+        Options options;
         try {
-            o = Options.parse(args, env);
+            options = Options.parse(args, env);
         } catch (IllegalArgumentException e) {
             out.println("error: " + e.getMessage());
             out.print(USAGE);
             return 2;
         }
         try {
-            return migrate(o, out);
+            return migrate(options, out);
         } catch (IllegalArgumentException e) {
             out.println("error: " + e.getMessage());
             return 1;
@@ -67,8 +86,8 @@ public final class Main {
         }
     }
 
-    private static int migrate(Options o, PrintStream out) throws Exception {
-        JdbcTarget db = o.target();
+    private static int migrate(Options options, PrintStream out) throws Exception {
+        JdbcTarget db = options.target();
         db.notes().forEach(n -> out.println("note: " + n));
         out.println("Reading IdentityServer4 tables from " + db.url());
         Is4Reader.Result r;
@@ -79,7 +98,7 @@ public final class Main {
         }
         try (Connection c = DriverManager.getConnection(db.url(), props)) {
             c.setReadOnly(true);
-            r = new Is4Reader(new Tables(c, o.schema())).read(n -> out.println("progress: " + n + " clients read"));
+            r = new Is4Reader(new Tables(c, options.schema())).read(n -> out.println("progress: " + n + " clients read"));
         }
 
         out.println();
@@ -94,20 +113,20 @@ public final class Main {
         }
         r.notes().forEach(n -> out.println("note: " + n));
 
-        if (o.dryRun()) {
-            PlanClient plan = new PlanClient(o.keycloakUrl(), o.realm(), o.partBytes());
-            String token = o.keycloakToken() != null ? o.keycloakToken() : plan.login(o.keycloakUser(), o.keycloakPassword());
+        if (options.dryRun()) {
+            PlanClient plan = new PlanClient(options.keycloakUrl(), options.realm(), options.partBytes());
+            String token = options.keycloakToken() != null ? options.keycloakToken() : plan.login(options.keycloakUser(), options.keycloakPassword());
             boolean valid = plan.plan(r.clients(), r.scopes(), token, out);
-            KeycloakSettings.print(out, db, o.appSettings(), o.out());
+            KeycloakSettings.print(out, db, options.appSettings(), options.out());
             return valid ? 0 : 3;
         }
         ObjectNode doc = Is4Reader.JSON.createObjectNode();
         doc.set("Clients", r.clients());
         doc.set("Scopes", r.scopes());
-        OwnerOnlyFile.write(o.out(), Is4Reader.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        OwnerOnlyFile.write(options.out(), Is4Reader.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         out.println();
-        out.println("Wrote " + o.out().toAbsolutePath() + " (owner-only, mode 600; it holds secret hashes)");
-        KeycloakSettings.print(out, db, o.appSettings(), o.out());
+        out.println("Wrote " + options.out().toAbsolutePath() + " (owner-only, mode 600; it holds secret hashes)");
+        KeycloakSettings.print(out, db, options.appSettings(), options.out());
         return 0;
     }
 
@@ -158,7 +177,7 @@ public final class Main {
             }
             if (a.containsKey("--jdbc-url")) {
                 String url = a.get("--jdbc-url");
-                String kind = url.startsWith("jdbc:postgresql:") ? JdbcTarget.POSTGRES : url.startsWith("jdbc:sqlserver:") ? JdbcTarget.MSSQL : null;
+                JdbcTarget.Kind kind = JdbcTarget.Kind.ofUrl(url);
                 if (kind == null) {
                     throw new IllegalArgumentException("--jdbc-url must start with jdbc:postgresql: or jdbc:sqlserver:");
                 }

@@ -16,7 +16,7 @@ class AdoNetConnectionStringTest {
     @Test
     void npgsqlFormBecomesAPostgresUrlWithUserAndPasswordApart() {
         JdbcTarget t = AdoNetConnectionString.toJdbc("Server=db.local;Port=5433;Database=creatio;User ID=creatio_user;password=plain-pw;Timeout=500;CommandTimeout=400;MaxPoolSize=1024", "Postgres");
-        assertEquals("postgres", t.kind());
+        assertEquals(JdbcTarget.Kind.POSTGRES, t.kind());
         assertEquals("jdbc:postgresql://db.local:5433/creatio", t.url());
         assertEquals("creatio_user", t.user());
         assertEquals("plain-pw", t.password());
@@ -31,7 +31,7 @@ class AdoNetConnectionStringTest {
     @Test
     void sqlClientFormBecomesASqlServerUrl() {
         JdbcTarget t = AdoNetConnectionString.toJdbc("Data Source=sql01;Initial Catalog=Creatio;User ID=sa;Password=p;Persist Security Info=True;MultipleActiveResultSets=True;Pooling=true;Max Pool Size=100", "MsSqlServer");
-        assertEquals("mssql", t.kind());
+        assertEquals(JdbcTarget.Kind.MSSQL, t.kind());
         assertEquals("jdbc:sqlserver://sql01:1433;databaseName=Creatio", t.url());
         assertEquals("sa", t.user());
     }

@@ -14,11 +14,11 @@ public class AccessTokensViaBrowserExecutorFactory implements ClientPolicyExecut
         ProviderFactoryDefaults<ClientPolicyExecutorProvider> {
 
     public static final String PROVIDER_ID = "ib-access-tokens-via-browser";
-    private static final AccessTokensViaBrowserExecutor EXECUTOR = new AccessTokensViaBrowserExecutor();
+    private static final AccessTokensViaBrowserExecutor SINGLETON = new AccessTokensViaBrowserExecutor();
 
     @Override
     public ClientPolicyExecutorProvider create(KeycloakSession session) {
-        return EXECUTOR;
+        return SINGLETON;
     }
 
     @Override

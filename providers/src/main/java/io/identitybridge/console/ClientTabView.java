@@ -52,11 +52,11 @@ final class ClientTabView {
     }
 
     static void show(ComponentModel form, ClientModel client) {
-        form.put(ClientTabFactory.URL_CLIENT, client.getId());
-        form.put(ClientTabFactory.CLIENT, client.getClientId());
-        form.put(ClientTabFactory.ALLOWED_QUERY_PARAMETERS, nz(client.getAttribute(ClientFields.ATTR_ALLOWED_QUERY_PARAMETERS)));
-        form.put(ClientTabFactory.ID_TOKEN_LIFETIME, nz(client.getAttribute(ClientFields.ATTR_ID_TOKEN_LIFESPAN)));
-        form.put(ClientTabFactory.CUSTOMER_ID, nz(client.getAttribute(ClientFields.ATTR_CUSTOMER_ID)));
+        form.put(ClientTabFactory.OPEN_CLIENT_INTERNAL_ID, client.getId());
+        form.put(ClientTabFactory.SHOWN_CLIENT_ID, client.getClientId());
+        form.put(ClientTabFactory.ALLOWED_QUERY_PARAMETERS, orEmpty(client.getAttribute(ClientFields.ATTR_ALLOWED_QUERY_PARAMETERS)));
+        form.put(ClientTabFactory.ID_TOKEN_LIFETIME, orEmpty(client.getAttribute(ClientFields.ATTR_ID_TOKEN_LIFESPAN)));
+        form.put(ClientTabFactory.CUSTOMER_ID, orEmpty(client.getAttribute(ClientFields.ATTR_CUSTOMER_ID)));
         form.put(ClientTabFactory.VIA_BROWSER, String.valueOf("true".equals(client.getAttribute(ClientFields.ATTR_ACCESS_TOKENS_VIA_BROWSER))));
         form.put(ClientTabFactory.SECRETS, secrets(client.getAttribute(ClientFields.ATTR_SECRETS)));
     }
@@ -78,7 +78,7 @@ final class ClientTabView {
         }
     }
 
-    private static String nz(String s) {
+    private static String orEmpty(String s) {
         return s == null ? "" : s;
     }
 }

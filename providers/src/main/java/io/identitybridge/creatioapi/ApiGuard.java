@@ -44,17 +44,29 @@ public final class ApiGuard {
         }
         AccessToken token = auth.getToken();
         requireOwnServiceToken(session, auth.getClient(), token);
-        Set<String> scopes = token.getScope() == null ? Set.of()
-                : Arrays.stream(token.getScope().split(" ")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
-        for (String needed : new String[]{API_SCOPE, operationScope}) {
-            if (!scopes.contains(needed)) {
-                throw new ApiError(403, "insufficient_scope", "the access token lacks the scope '" + needed + "'");
-            }
+        String lacking = lackingScope(token.getScope(), operationScope);
+        if (lacking != null) {
+            throw new ApiError(403, "insufficient_scope", "the access token lacks the scope '" + lacking + "'");
         }
         if (!auth.getClient().isEnabled()) {
             throw new ApiError(401, "invalid_token", "the calling client is disabled");
         }
         return auth.getClient();
+    }
+
+    /**
+     * The first scope the call needs that the token's {@code scope} claim (space-separated, as Keycloak writes it) does
+     * not hold, {@link #API_SCOPE} before the operation's; null when it holds both. Names match exactly, case and all.
+     */
+    static String lackingScope(String tokenScope, String operationScope) {
+        Set<String> scopes = tokenScope == null ? Set.of()
+                : Arrays.stream(tokenScope.split(" ")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
+        for (String needed : new String[]{API_SCOPE, operationScope}) {
+            if (!scopes.contains(needed)) {
+                return needed;
+            }
+        }
+        return null;
     }
 
     /**

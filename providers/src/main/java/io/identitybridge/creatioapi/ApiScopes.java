@@ -2,7 +2,10 @@ package io.identitybridge.creatioapi;
 
 import java.util.Set;
 
-/** The scopes that guard the Identity Service API: IS4's local-API scope and one per operation (SPEC §4). */
+/**
+ * The scopes that guard the Identity Service API: a call's token carries IS4's local-API scope {@link #API} and the
+ * scope of its operation.
+ */
 public final class ApiScopes {
 
     public static final String API = "IdentityServerApi";

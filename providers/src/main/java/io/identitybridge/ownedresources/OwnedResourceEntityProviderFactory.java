@@ -13,11 +13,11 @@ public class OwnedResourceEntityProviderFactory implements JpaEntityProviderFact
 
     public static final String PROVIDER_ID = "identity-bridge-resources";
 
-    private static final OwnedResourceEntityProvider PROVIDER = new OwnedResourceEntityProvider();
+    private static final OwnedResourceEntityProvider SINGLETON = new OwnedResourceEntityProvider();
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
-        return PROVIDER;
+        return SINGLETON;
     }
 
     @Override

@@ -62,9 +62,9 @@ public final class ResourceMirror {
         for (R r : wanted) {
             keep.add(r.getName());
             if (!shown.containsKey(r.getName())) {
-                ClientModel o = owner.apply(r);
-                if (o != null) {
-                    added(session, realm, r.getName(), o, r.getType(), r.getExpiresAt());
+                ClientModel ownerClient = owner.apply(r);
+                if (ownerClient != null) {
+                    added(session, realm, r.getName(), ownerClient, r.getType(), r.getExpiresAt());
                 }
             }
         }

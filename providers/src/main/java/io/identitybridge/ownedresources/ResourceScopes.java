@@ -47,7 +47,7 @@ public final class ResourceScopes {
     /** IdentityServer4 puts an API resource's name into {@code aud}; Keycloak's own audience mapper does that here. */
     private static ProtocolMapperModel audience(String name) {
         ProtocolMapperModel m = new ProtocolMapperModel();
-        // One mapper per resource scope, so a fixed name: with the resource name (up to 255) it overflowed the column.
+        // One mapper per resource scope, so a fixed name: the resource name (up to 255) would not fit the name column.
         m.setName("resource audience");
         m.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
         m.setProtocolMapper("oidc-audience-mapper");

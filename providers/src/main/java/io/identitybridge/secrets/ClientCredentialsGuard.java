@@ -46,7 +46,7 @@ final class ClientCredentialsGuard {
             if (token == null) {
                 return "client_assertion is not a JWT";
             }
-            if (hasControl(nz(token.getSubject())) || hasControl(nz(token.getIssuer()))) {
+            if (hasControl(orEmpty(token.getSubject())) || hasControl(orEmpty(token.getIssuer()))) {
                 return "client_assertion names a client with a control character";
             }
         }
@@ -91,7 +91,7 @@ final class ClientCredentialsGuard {
         }
     }
 
-    private static String nz(String s) {
+    private static String orEmpty(String s) {
         return s == null ? "" : s;
     }
 

@@ -6,6 +6,8 @@ import io.identitybridge.metrics.SigningKeyStep;
 import io.identitybridge.signingkey.rotation.KeyStep;
 import org.keycloak.models.KeycloakSession;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Counts signing-key steps on {@code /metrics} once their transaction has committed: a rolled-back step never counts. */
@@ -20,15 +22,31 @@ final class KeySteps {
 
     /** The metric step of a schedule step; an activation also makes the previous keys passive. */
     static void count(Consumer<SigningKeyStep> counter, KeyStep step) {
-        if (step instanceof KeyStep.Adopt) {
-            counter.accept(SigningKeyStep.ADOPTED);
-        } else if (step instanceof KeyStep.Announce) {
-            counter.accept(SigningKeyStep.ANNOUNCED);
-        } else if (step instanceof KeyStep.Activate a) {
-            counter.accept(SigningKeyStep.ACTIVATED);
-            a.passivated().forEach(k -> counter.accept(SigningKeyStep.MADE_PASSIVE));
-        } else {
-            counter.accept(SigningKeyStep.REMOVED);
-        }
+        step.handle(METRIC_STEPS).forEach(counter);
     }
+
+    private static final KeyStep.Handler<List<SigningKeyStep>> METRIC_STEPS = new KeyStep.Handler<>() {
+        @Override
+        public List<SigningKeyStep> adopt(KeyStep.Adopt step) {
+            return List.of(SigningKeyStep.ADOPTED);
+        }
+
+        @Override
+        public List<SigningKeyStep> announce(KeyStep.Announce step) {
+            return List.of(SigningKeyStep.ANNOUNCED);
+        }
+
+        @Override
+        public List<SigningKeyStep> activate(KeyStep.Activate step) {
+            List<SigningKeyStep> steps = new ArrayList<>();
+            steps.add(SigningKeyStep.ACTIVATED);
+            step.passivated().forEach(k -> steps.add(SigningKeyStep.MADE_PASSIVE));
+            return steps;
+        }
+
+        @Override
+        public List<SigningKeyStep> remove(KeyStep.Remove step) {
+            return List.of(SigningKeyStep.REMOVED);
+        }
+    };
 }

@@ -45,4 +45,33 @@ class SecretCheckTest {
         assertEquals(ClientAuthFailure.WRONG_SECRET, SecretCheck.WRONG.failure);
         assertEquals(ClientAuthFailure.MISSING_SECRET, SecretCheck.MISSING.failure);
     }
+
+    @Test
+    void aSha512HashMatchesAsASha256OneDoes() {
+        String sha512 = "{\"hash\":\"" + SecretHashes.sha512("long") + "\"}";
+        assertEquals(SecretCheck.MATCH, IdentityServerSecretAuthenticator.check(stored(entry("other", null), sha512), "long"));
+        assertEquals(SecretCheck.WRONG, IdentityServerSecretAuthenticator.check(stored(sha512), "other"));
+    }
+
+    @Test
+    void anEntryWithoutAReadableHashMatchesNothing() {
+        assertEquals(SecretCheck.WRONG, IdentityServerSecretAuthenticator.check(stored("{\"expires\":" + FUTURE + "}"), "s"));
+        assertEquals(SecretCheck.WRONG, IdentityServerSecretAuthenticator.check(stored("{\"hash\":\"not base64!\"}"), "s"));
+        assertEquals(SecretCheck.WRONG, IdentityServerSecretAuthenticator.check(stored("{\"hash\":\"\"}"), "s"));
+        assertEquals(SecretCheck.MATCH, IdentityServerSecretAuthenticator.check(stored("{\"hash\":\"\"}", entry("s", null)), "s"));
+    }
+
+    @Test
+    void storedTextThatIsNoArrayOfEntriesMatchesNothing() {
+        assertEquals(SecretCheck.WRONG, IdentityServerSecretAuthenticator.check("[]", "s"));
+        assertEquals(SecretCheck.WRONG, IdentityServerSecretAuthenticator.check("null", "s"));
+        assertEquals(SecretCheck.WRONG, IdentityServerSecretAuthenticator.check("\"" + SecretHashes.sha256("s") + "\"", "s"));
+        assertEquals(SecretCheck.WRONG, IdentityServerSecretAuthenticator.check(entry("s", null), "s"));
+    }
+
+    @Test
+    void theSecretIsComparedAsGivenNeverTrimmedOrCaseFolded() {
+        assertEquals(SecretCheck.WRONG, IdentityServerSecretAuthenticator.check(stored(entry("Secret", null)), "secret"));
+        assertEquals(SecretCheck.WRONG, IdentityServerSecretAuthenticator.check(stored(entry("secret", null)), " secret"));
+    }
 }

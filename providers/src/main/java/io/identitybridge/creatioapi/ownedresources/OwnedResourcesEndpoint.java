@@ -5,7 +5,10 @@ import io.identitybridge.creatioapi.ApiScopes;
 
 import java.util.Map;
 
-/** {@code /realms/{realm}/OwnedResources/*}: Creatio's TempAccess calls, SPEC §4. */
+/**
+ * {@code /realms/{realm}/OwnedResources/*}: Creatio's TempAccess calls, by which a client registers resources of its
+ * own, grants other clients access to them, lists and deletes them.
+ */
 final class OwnedResourcesEndpoint {
 
     static final Map<String, ApiOperation> OPERATIONS = Map.of(

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The three OwnedResources bodies of SPEC §4, read and checked without touching the realm. */
+/** The OwnedResources request bodies (register, update, grant, list, delete), read and checked without touching the realm. */
 public final class ResourceRequests {
 
     /** RFC 6749 scope-token: the name travels in the {@code scope} parameter and the token's scope claim. */

@@ -32,9 +32,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The log of what we do not serve (SPEC §4): a request under the bridge realm's base URL that no endpoint matched,
- * by path or by method, is logged once per method and path at WARN with the JSON body's top-level property names
- * (never a value, header or query string), counted, and answered 404 {@code {"error":"not_found"}}.
+ * The log of what we do not serve, so that a Creatio call the bridge lacks shows in the log rather than only as a 404:
+ * a request under the bridge realm's base URL that no endpoint matched, by path or by method, is logged once per
+ * method and path at WARN with the JSON body's top-level property names (never a value, header or query string),
+ * counted, and answered 404 {@code {"error":"not_found"}}.
  */
 @Provider
 public class UnservedCallFilter implements ContainerResponseFilter {

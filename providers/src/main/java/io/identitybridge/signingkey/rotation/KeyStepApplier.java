@@ -19,28 +19,41 @@ public final class KeyStepApplier {
 
     /** The kid of the key the step touched, for the log line. */
     public static String apply(KeycloakSession session, RealmModel realm, KeyStep step, long now) {
-        if (step instanceof KeyStep.Adopt a) {
-            mark(realm, a.key().id(), KeyState.ACTIVE, now, null);
-            return a.key().kid();
+        return step.handle(new Apply(session, realm, now));
+    }
+
+    private record Apply(KeycloakSession session, RealmModel realm, long now) implements KeyStep.Handler<String> {
+
+        @Override
+        public String adopt(KeyStep.Adopt step) {
+            mark(realm, step.key().id(), KeyState.ACTIVE, now, null);
+            return step.key().kid();
         }
-        if (step instanceof KeyStep.Announce an) {
-            return announce(session, realm, an, now);
+
+        @Override
+        public String announce(KeyStep.Announce step) {
+            return KeyStepApplier.announce(session, realm, step, now);
         }
-        if (step instanceof KeyStep.Activate ac) {
-            for (RealmKey old : ac.passivated()) {
+
+        @Override
+        public String activate(KeyStep.Activate step) {
+            for (RealmKey old : step.passivated()) {
                 mark(realm, old.id(), KeyState.PASSIVE, now, false);
             }
-            mark(realm, ac.key().id(), KeyState.ACTIVE, now, true);
+            mark(realm, step.key().id(), KeyState.ACTIVE, now, true);
             // Tokens are signed with the realm's default algorithm; a key of another one would never sign.
-            realm.setDefaultSignatureAlgorithm(ac.key().algorithm());
-            return ac.key().kid();
+            realm.setDefaultSignatureAlgorithm(step.key().algorithm());
+            return step.key().kid();
         }
-        KeyStep.Remove r = (KeyStep.Remove) step;
-        ComponentModel c = realm.getComponent(r.key().id());
-        if (c != null) {
-            realm.removeComponent(c);
+
+        @Override
+        public String remove(KeyStep.Remove step) {
+            ComponentModel c = realm.getComponent(step.key().id());
+            if (c != null) {
+                realm.removeComponent(c);
+            }
+            return step.key().kid();
         }
-        return r.key().kid();
     }
 
     private static void mark(RealmModel realm, String id, KeyState state, long now, Boolean active) {

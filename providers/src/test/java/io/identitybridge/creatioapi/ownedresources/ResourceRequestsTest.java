@@ -16,7 +16,7 @@ class ResourceRequestsTest {
 
     private static final long NOW = Instant.parse("2026-11-23T12:00:00Z").toEpochMilli();
 
-    /** The body TempAccessProxy sends (SPEC §4). */
+    /** The body Creatio's TempAccessProxy sends to OwnedResources/register: the resource, and the clients it is granted to. */
     private static final String CREATIO = """
             {"ResourceInfo":{"Name":"TempAccess_1","DisplayName":"Support","Properties":{"ExpirationDate":"2026-11-24T12:00:00Z",
             "SysAdminUnitId":"0b7f1c8e-6f0c-4c61-8a53-2d1d1b5a1c11","Type":"TempAccess"}},"granteeClientIds":["support","support"]}""";
