@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the migration command's runnable jar as an administrator would: {@code java -jar identity-bridge-migrate-cli.jar}. */
+/** Runs the migration command's runnable jar as an administrator would: {@code java -jar identity-bridge-migrate-cli-<version>.jar}. */
 public final class MigrateCommand {
 
     public record Result(int exit, String output) {
