@@ -22,6 +22,7 @@ final class RequiredKeycloakApi {
             "org.keycloak.protocol.ProtocolMapper",
             "org.keycloak.protocol.oidc.TokenIntrospectionProviderFactory",
             "org.keycloak.protocol.oidc.grants.OAuth2GrantTypeFactory",
+            "org.keycloak.services.clientpolicy.condition.ClientPolicyConditionProviderFactory",
             "org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory",
             "org.keycloak.services.resource.RealmResourceProviderFactory",
             "org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory",
@@ -34,7 +35,8 @@ final class RequiredKeycloakApi {
      */
     static final Map<String, List<String>> INTERNALS = Map.ofEntries(
             Map.entry("org.keycloak.protocol.oidc.grants.ClientCredentialsGrantTypeFactory", List.of("create")),
-            Map.entry("org.keycloak.protocol.oidc.grants.ClientCredentialsGrantType", List.of("getRequestedScopes")),
+            Map.entry("org.keycloak.protocol.oidc.grants.ClientCredentialsGrantType", List.of("getRequestedScopes", "setContext", "createTokenResponseBuilder")),
+            Map.entry("org.keycloak.protocol.oidc.TokenManager", List.of("initToken")),
             Map.entry("org.keycloak.protocol.oidc.AccessTokenIntrospectionProviderFactory", List.of("create")),
             Map.entry("org.keycloak.protocol.oidc.AccessTokenIntrospectionProvider", List.of("verifyAudience")),
             Map.entry("org.keycloak.forms.login.freemarker.FreeMarkerLoginFormsProviderFactory", List.of("create")),

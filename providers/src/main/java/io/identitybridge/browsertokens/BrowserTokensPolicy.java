@@ -18,7 +18,9 @@ import java.util.List;
 /**
  * Makes sure the bridge realm applies the AllowAccessTokensViaBrowser executor to every client, also in a realm
  * imported before this rule existed: a missing profile or policy is added at boot, an existing one is left alone
- * (an operator who disabled it on purpose keeps it disabled).
+ * (an operator who disabled it on purpose keeps it disabled). A policy of the bundle's profiles whose one condition is
+ * {@code any-client} (the realm file's before issue 21) gets {@link AuthorizationRequestCondition} instead: the same
+ * outcome, since both executors judge authorize requests only, without Keycloak building them on every token event.
  */
 public final class BrowserTokensPolicy {
 
@@ -48,22 +50,47 @@ public final class BrowserTokensPolicy {
             ClientPoliciesRepresentation policies = session.clientPolicy().getClientPolicies(realm, false);
             List<ClientPolicyRepresentation> all = policies.getPolicies() == null ? new ArrayList<>() : new ArrayList<>(policies.getPolicies());
             if (all.stream().noneMatch(p -> p.getProfiles() != null && p.getProfiles().contains(NAME))) {
-                ClientPolicyConditionRepresentation anyClient = new ClientPolicyConditionRepresentation();
-                anyClient.setConditionProviderId("any-client");
-                anyClient.setConfiguration(JsonNodeFactory.instance.objectNode());
                 ClientPolicyRepresentation policy = new ClientPolicyRepresentation();
                 policy.setName(NAME);
                 policy.setDescription("Applies " + NAME + " to every client; added by Identity Bridge.");
                 policy.setEnabled(true);
-                policy.setConditions(List.of(anyClient));
+                policy.setConditions(List.of(authorizationRequests()));
                 policy.setProfiles(List.of(NAME));
                 all.add(policy);
                 policies.setPolicies(all);
                 session.clientPolicy().updateClientPolicies(realm, policies);
                 LOG.infof("Added client policy '%s' to realm '%s'", NAME, realm.getName());
             }
+            if (narrowed(all)) {
+                policies.setPolicies(all);
+                session.clientPolicy().updateClientPolicies(realm, policies);
+                LOG.infof("Client policies of realm '%s' now apply the bundle's profiles to authorize requests only", realm.getName());
+            }
         } catch (ClientPolicyException e) {
             throw new IllegalStateException("cannot install client policy " + NAME + " in realm '" + realm.getName() + "': " + e.getErrorDetail(), e);
         }
+    }
+
+    private static final List<String> BUNDLE_PROFILES = List.of(NAME, "ib-query-parameters");
+
+    /** Swaps a lone {@code any-client} condition of a policy of the bundle's profiles; true if any was swapped. */
+    private static boolean narrowed(List<ClientPolicyRepresentation> policies) {
+        boolean changed = false;
+        for (ClientPolicyRepresentation p : policies) {
+            boolean ours = p.getProfiles() != null && !p.getProfiles().isEmpty() && BUNDLE_PROFILES.containsAll(p.getProfiles());
+            List<ClientPolicyConditionRepresentation> c = p.getConditions();
+            if (ours && c != null && c.size() == 1 && "any-client".equals(c.get(0).getConditionProviderId())) {
+                p.setConditions(List.of(authorizationRequests()));
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private static ClientPolicyConditionRepresentation authorizationRequests() {
+        ClientPolicyConditionRepresentation condition = new ClientPolicyConditionRepresentation();
+        condition.setConditionProviderId(AuthorizationRequestConditionFactory.PROVIDER_ID);
+        condition.setConfiguration(JsonNodeFactory.instance.objectNode());
+        return condition;
     }
 }

@@ -8,18 +8,46 @@ import org.keycloak.OAuthErrorException;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.protocol.oidc.grants.ClientCredentialsGrantType;
 import org.keycloak.services.CorsErrorResponseException;
+import org.keycloak.services.clientpolicy.ClientPolicyContext;
 
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * IdentityServer4's client_credentials: a request without {@code scope} gets every scope the client is allowed
  * (its optional client scopes), not only Keycloak's defaults. An expired OwnedResources scope is refused with
- * {@code invalid_scope} from the moment it expires. Other requests behave exactly as stock Keycloak.
+ * {@code invalid_scope} from the moment it expires. Other requests behave exactly as stock Keycloak. Whether the
+ * token is an offline one is decided from the request's own scopes ({@link OfflineAccessScope}), not from a scan of
+ * every client scope of the realm, whose cost grew with the realm's OwnedResources.
  */
 public class AllScopesClientCredentialsGrantType extends ClientCredentialsGrantType {
+
+    @Override
+    protected void setContext(Context context) {
+        super.setContext(context);
+        tokenManager = new OfflineScopeTokenManager();
+    }
+
+    @Override
+    protected TokenManager.AccessTokenResponseBuilder createTokenResponseBuilder(UserModel user, UserSessionModel userSession,
+            ClientSessionContext clientSessionCtx, String scopeParam,
+            Function<TokenManager.AccessTokenResponseBuilder, ClientPolicyContext> clientPolicyContextGenerator) {
+        // Keycloak's own answer, which it keeps in this attribute: set first, it spares Keycloak the realm-wide scan.
+        if (clientSessionCtx.getAttribute(OAuth2Constants.OFFLINE_ACCESS, Boolean.class) == null) {
+            java.util.stream.Stream<ClientScopeModel> offline = OfflineAccessScope.among(session, realm, clientSessionCtx);
+            if (offline != null) {
+                clientSessionCtx.setAttribute(OAuth2Constants.OFFLINE_ACCESS, offline.findAny().isPresent());
+            }
+        }
+        return super.createTokenResponseBuilder(user, userSession, clientSessionCtx, scopeParam, clientPolicyContextGenerator);
+    }
 
     @Override
     protected String getRequestedScopes() {

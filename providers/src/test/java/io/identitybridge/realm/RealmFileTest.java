@@ -89,7 +89,7 @@ class RealmFileTest {
         assertEquals("ib-query-parameters", profile.at("/executors/0/executor").asText());
         JsonNode policy = realm.at("/clientPolicies/policies/0");
         assertTrue(policy.get("enabled").asBoolean());
-        assertEquals("any-client", policy.at("/conditions/0/condition").asText());
+        assertEquals("ib-authorization-request", policy.at("/conditions/0/condition").asText());
         assertEquals(profile.get("name").asText(), policy.at("/profiles/0").asText());
     }
 
