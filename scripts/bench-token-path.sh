@@ -5,4 +5,4 @@
 # resources > 0 also registers that many resources granted to other clients and measures a grantee of 20 resources.
 # profile records a JFR method profile per side in the first round (providers/target/bench-work/token-path-*.jfr).
 command -v hey >/dev/null 2>&1 || { echo "bench-token-path: needs hey (apt-get install hey)" >&2; exit 2; }
-exec "$(dirname "$0")/bench-main.sh" io.identitybridge.it.TokenPathBenchmark "${1:-20}" "${2:-3}" "${3:-30}" "${4:-16}" "${5:-0}" ${6:-}
+exec "$(dirname "$0")/bench-main.sh" io.identitybridge.it.bench.TokenPathBenchmark "${1:-20}" "${2:-3}" "${3:-30}" "${4:-16}" "${5:-0}" ${6:-}

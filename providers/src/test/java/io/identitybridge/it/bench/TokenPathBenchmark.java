@@ -1,4 +1,9 @@
-package io.identitybridge.it;
+package io.identitybridge.it.bench;
+
+import io.identitybridge.it.support.Http;
+import io.identitybridge.it.support.IdsApi;
+import io.identitybridge.it.support.Install;
+import io.identitybridge.it.support.KeycloakServer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
