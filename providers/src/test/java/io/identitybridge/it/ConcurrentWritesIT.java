@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 20 §2: concurrent writes that touch the same rows (one owner's resources, granted to the same clients; clients
  * registered by several registrars at once) are each stored or refused as a transient conflict, never answered as the
  * caller's mistake (400) or a server error (500), and a refused one leaves nothing behind. Bursts of calls released at
- * the same instant, as the mixed-load benchmark found them ({@code docs/RELIABILITY.md}).
+ * the same instant (registrations, renames and deletes of one owner's resources, registrations of clients), as the
+ * mixed-load benchmark found them ({@code docs/RELIABILITY.md}).
  */
 class ConcurrentWritesIT extends OnSharedServer {
 
@@ -42,6 +43,7 @@ class ConcurrentWritesIT extends OnSharedServer {
     private static final List<String> grantees = new ArrayList<>();
     private static final Map<String, List<String>> granteesOf = new HashMap<>();
     private static final List<String> registrars = new ArrayList<>();
+    private static final Set<String> deleted = new HashSet<>();
     private static String ownerToken;
 
     @BeforeAll
@@ -66,22 +68,50 @@ class ConcurrentWritesIT extends OnSharedServer {
         Instant expires = Instant.now().plus(1, ChronoUnit.DAYS);
         for (int b = 0; b < BURSTS; b++) {
             int burst = b;
-            List<Http.Response> got = SecurityFixtures.parallel(RESOURCE_THREADS + REGISTRARS, i -> {
+            // From the second burst on, the owner also renames two and deletes two of the previous burst's resources.
+            List<String> touched = new ArrayList<>();
+            for (int i = 0; b > 0 && i < 4; i++) {
+                String name = resourceName(b - 1, i);
+                if (answers.stream().anyMatch(a -> a.kind().equals("resource") && a.name().equals(name) && a.status() == 200)) {
+                    touched.add(name);
+                }
+            }
+            int calls = RESOURCE_THREADS + REGISTRARS + touched.size();
+            List<Http.Response> got = SecurityFixtures.parallel(calls, i -> {
                 if (i < RESOURCE_THREADS) {
                     String name = resourceName(burst, i);
                     return api.call("OwnedResources/register", ownerToken, OwnedResourcesIT.registerBody(name, expires,
                             granteesOf.get(name).toArray(String[]::new)));
                 }
-                int r = i - RESOURCE_THREADS;
-                return api.call("Clients/register", registrarTokens.get(r), Map.of("ClientId", clientName(burst, r), "ClientName", "Conflicts " + burst));
+                if (i < RESOURCE_THREADS + REGISTRARS) {
+                    int r = i - RESOURCE_THREADS;
+                    return api.call("Clients/register", registrarTokens.get(r), Map.of("ClientId", clientName(burst, r), "ClientName", "Conflicts " + burst));
+                }
+                String target = touched.get(i - RESOURCE_THREADS - REGISTRARS);
+                return target.endsWith("_0") || target.endsWith("_1")
+                        ? api.call("OwnedResources/update", ownerToken, Map.of("Name", target, "DisplayName", "Renamed " + burst,
+                                "Properties", Map.of("ExpirationDate", expires.truncatedTo(ChronoUnit.SECONDS).toString(), "Type", "TempAccess")))
+                        : api.call("OwnedResources/delete", ownerToken, Map.of("Resources", List.of(target)));
             });
             for (int i = 0; i < got.size(); i++) {
                 Http.Response r = got.get(i);
-                boolean resource = i < RESOURCE_THREADS;
                 JsonNode body = r.body().startsWith("{") ? r.json() : null;
-                answers.add(new Answer(resource ? "resource" : "client", resource ? resourceName(burst, i) : clientName(burst, i - RESOURCE_THREADS),
-                        r.status(), body == null ? null : body.path("error").asText(null), r.raw().headers().firstValue("Retry-After").orElse(null),
-                        !resource && r.status() == 200 ? body.get("clientSecret").asText() : null));
+                String error = body == null ? null : body.path("error").asText(null);
+                String retryAfter = r.raw().headers().firstValue("Retry-After").orElse(null);
+                if (i < RESOURCE_THREADS) {
+                    answers.add(new Answer("resource", resourceName(burst, i), r.status(), error, retryAfter, null));
+                } else if (i < RESOURCE_THREADS + REGISTRARS) {
+                    answers.add(new Answer("client", clientName(burst, i - RESOURCE_THREADS), r.status(), error, retryAfter,
+                            r.status() == 200 ? body.get("clientSecret").asText() : null));
+                } else {
+                    String target = touched.get(i - RESOURCE_THREADS - REGISTRARS);
+                    boolean delete = !(target.endsWith("_0") || target.endsWith("_1"));
+                    answers.add(new Answer(delete ? "delete" : "update", target, r.status(), error, retryAfter, null));
+                    if (delete && r.status() == 200) {
+                        assertEquals(1, r.json().get("affectedResourceCount").asInt(), target);
+                        deleted.add(target);
+                    }
+                }
             }
         }
         System.out.printf("ConcurrentWritesIT: %d calls in %d bursts, statuses %s%n", answers.size(), BURSTS, statuses());
@@ -123,8 +153,8 @@ class ConcurrentWritesIT extends OnSharedServer {
         Set<String> listed = listedResources();
         Set<String> scopes = new HashSet<>(api.clientScopeNames());
         for (Answer a : answers) {
-            if (a.kind().equals("resource") && a.status() != 200) {
-                assertFalse(listed.contains(a.name()) || scopes.contains(a.name()), a.name() + " was refused but left a resource or scope");
+            if (a.kind().equals("resource") && a.status() != 200 || deleted.contains(a.name())) {
+                assertFalse(listed.contains(a.name()) || scopes.contains(a.name()), a.name() + " was refused or deleted but left a resource or scope");
             }
         }
         Set<String> expected = new TreeSet<>();
@@ -141,8 +171,9 @@ class ConcurrentWritesIT extends OnSharedServer {
         assertEquals(expected, found, "the registrars' clients in the realm are exactly those answered 200");
     }
 
+    /** The calls of that kind answered 200; for resources, those not deleted afterwards. */
     private static List<Answer> stored(String kind) {
-        return answers.stream().filter(a -> a.kind().equals(kind) && a.status() == 200).toList();
+        return answers.stream().filter(a -> a.kind().equals(kind) && a.status() == 200 && !deleted.contains(a.name())).toList();
     }
 
     private static Set<String> listedResources() {
