@@ -9,6 +9,8 @@ import java.util.Map;
 /** An answer of the Identity Service API other than success: IS4's {@code {"error","error_description"}} body. */
 public class ApiError extends RuntimeException {
 
+    public static final String WRITE_CONFLICT = "write_conflict";
+
     private final int status;
     private final String error;
 
@@ -40,6 +42,14 @@ public class ApiError extends RuntimeException {
         return new ApiError(503, "temporarily_unavailable", "the database cannot be reached; nothing was changed, try again shortly");
     }
 
+    /**
+     * A concurrent request wrote the same rows at the same time, and so did this call's one retry: nothing is wrong with
+     * the request, and the same call shortly after may succeed.
+     */
+    public static ApiError writeConflict() {
+        return new ApiError(409, WRITE_CONFLICT, "a concurrent request changed the same data at the same time; nothing was changed, try again");
+    }
+
     /** A caller's text quoted in a message: short, printable, never more than 64 characters. */
     public static String echo(String text) {
         if (text == null) {
@@ -65,6 +75,8 @@ public class ApiError extends RuntimeException {
             r.header("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
         } else if (status == 503) {
             r.header("Retry-After", "5");
+        } else if (WRITE_CONFLICT.equals(error)) {
+            r.header("Retry-After", "1");
         }
         return r.build();
     }

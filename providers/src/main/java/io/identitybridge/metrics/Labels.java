@@ -16,7 +16,7 @@ public final class Labels {
 
     /** The error codes the Identity Service API answers with (ApiError and ApiGuard). */
     static final Set<String> API_ERRORS = Set.of("invalid_request", "invalid_token", "insufficient_scope", "access_denied",
-            "not_found", "conflict");
+            "not_found", "conflict", "write_conflict");
     static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
     private Labels() {

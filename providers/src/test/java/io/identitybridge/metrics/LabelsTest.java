@@ -25,6 +25,7 @@ class LabelsTest {
         assertEquals("access_denied", Labels.apiError(403, "access_denied"));
         assertEquals("not_found", Labels.apiError(404, "not_found"));
         assertEquals("conflict", Labels.apiError(409, "conflict"));
+        assertEquals("write_conflict", Labels.apiError(409, "write_conflict"));
         assertEquals("other", Labels.apiError(400, "a caller's own text"));
         assertEquals("other", Labels.apiError(413, null));
         assertEquals("none", Labels.apiError(200, "invalid_request"));
