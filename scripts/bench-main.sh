@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared by the benchmark commands: builds the jar, unpacks the distribution, and runs one benchmark main class from
+# Shared by the benchmark commands (IB_BENCH_JAVA_OPTS: extra -D options): builds the jar, unpacks the distribution, and runs one benchmark main class from
 # the test classpath against a Keycloak it starts itself. Usage: scripts/bench-main.sh <class> [args...]
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,4 +15,4 @@ cd "$top/providers"
 exec mvn -B -q exec:java -Dexec.mainClass="$main" -Dexec.classpathScope=test -Dexec.args="$*" \
     -Dib.keycloak.home="$target/it-keycloak/keycloak-$version" -Dib.keycloak.version="$version" \
     -Dib.provider.jar="$target/identity-bridge-$release.jar" -Dib.top.dir="$top" -Dib.work.dir="$target/bench-work" \
-    -Dib.migrate.jar="$top/migrate/target/identity-bridge-migrate-cli-$release.jar" -Dib.project.version=bench -Dib.http.timeout.seconds=1800
+    ${IB_BENCH_JAVA_OPTS:-} -Dib.migrate.jar="$top/migrate/target/identity-bridge-migrate-cli-$release.jar" -Dib.project.version=bench -Dib.http.timeout.seconds=1800

@@ -5,4 +5,4 @@
 # against --import-realm's as a ratio, sampled tokens, the expired-secret check and the dry run's plan.
 # Usage: scripts/bench-migration.sh [clients=10000] [h2|postgres]
 # Needs PostgreSQL for the IdentityServer4 database: eval "$(scripts/postgres-for-tests.sh)" first.
-exec "$(dirname "$0")/bench-main.sh" io.identitybridge.it.bench.MigrationBenchmark "${1:-10000}" "${2:-h2}"
+IB_BENCH_JAVA_OPTS="-Dib.start.timeout.minutes=${IB_START_TIMEOUT_MINUTES:-90}" exec "$(dirname "$0")/bench-main.sh" io.identitybridge.it.bench.MigrationBenchmark "${1:-10000}" "${2:-h2}"

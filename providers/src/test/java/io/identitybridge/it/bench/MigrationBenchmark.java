@@ -60,9 +60,9 @@ public final class MigrationBenchmark {
 
         Path realmJson = realmWithClients(n);
         Path home = Path.of(Install.required("ib.keycloak.home"));
-        double bare = boot(home, postgres, "bare", Map.of(), null).seconds;
-        Boot seeded = boot(home, postgres, "clients-file", Map.of("KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE", out.toString()), null);
-        double imported = boot(home, postgres, "import-realm", Map.of(), realmJson).seconds;
+        double bare = boot(home, postgres, "bare", Map.of(), null, n).seconds;
+        Boot seeded = boot(home, postgres, "clients-file", Map.of("KC_SPI_IDENTITY_BRIDGE__DEFAULT__CLIENTS_FILE", out.toString()), null, n);
+        double imported = boot(home, postgres, "import-realm", Map.of(), realmJson, n).seconds;
 
         System.out.printf("%nboot with the realm file only:                          %6.1f s%n", bare);
         System.out.printf("boot seed of %d clients (clients-file), its own log line: %6.1f s  (%s)%n", n, seeded.seedMs / 1000.0, seeded.summary);
@@ -78,7 +78,7 @@ public final class MigrationBenchmark {
     }
 
     /** A cold boot: a fresh database, the realm file (or {@code realmJson} in its place), ready when it returns. */
-    private static Boot boot(Path home, boolean postgres, String name, Map<String, String> extra, Path realmJson) throws IOException {
+    private static Boot boot(Path home, boolean postgres, String name, Map<String, String> extra, Path realmJson, int n) throws IOException {
         Install.bundleInto(home);
         if (realmJson != null) {
             Files.copy(realmJson, home.resolve("data/import/creatio-realm.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -97,35 +97,41 @@ public final class MigrationBenchmark {
             if (!m.find()) {
                 return new Boot(s, 0, "", "", "", "");
             }
-            return new Boot(s, Long.parseLong(m.group(1)), m.group(2), sampleTokens(kc), expiredRefused(kc), dryRun(kc));
+            return new Boot(s, Long.parseLong(m.group(1)), m.group(2), sampleTokens(kc, n), expiredRefused(kc), dryRun(kc));
         }
     }
 
     /** Ten client_credentials clients spread over the range, with the plaintext secrets the IS4 database hashed. */
-    private static String sampleTokens(KeycloakServer kc) {
+    private static String sampleTokens(KeycloakServer kc, int n) {
         int ok = 0;
         int tried = 0;
-        for (int g = 1; tried < 10; g += 997) {
+        for (int g = 1; tried < 10 && g <= n; g += Math.max(1, n / 10) + 1) {
             if (g % 5 == 0) {
-                continue;
+                g++;
             }
             tried++;
-            ok += token(kc, String.format("BulkMigratedClient%05d", g), Is4Database.bulkSecret(g)) == 200 ? 1 : 0;
+            ok += token(kc, String.format("BulkMigratedClient%05d", g), Is4Database.bulkSecret(g)).status() == 200 ? 1 : 0;
         }
         return ok + "/" + tried;
     }
 
-    /** Every 40th client's second secret expired in IS4: refused (401), while its current secret authenticates it. */
+    /** Every 40th client's second secret expired in IS4: refused as a wrong secret, while its current one authenticates. */
     private static String expiredRefused(KeycloakServer kc) {
-        int expired = token(kc, "BulkMigratedClient00040", "bulk-it-expired-40");
-        // An authorization_code client: with its current secret it is authenticated, then refused the grant (400).
-        int current = token(kc, "BulkMigratedClient00040", Is4Database.bulkSecret(40));
-        return expired == 401 && current == 400 ? "yes (expired 401, current secret 400 unauthorized grant)"
-                : "NO: expired " + expired + ", current " + current;
+        Http.Response expired = token(kc, "BulkMigratedClient00040", "bulk-it-expired-40");
+        // An authorization_code client: with its current secret it is authenticated, then refused the grant.
+        Http.Response current = token(kc, "BulkMigratedClient00040", Is4Database.bulkSecret(40));
+        boolean ok = expired.body().contains("\"invalid_client\"") && current.body().contains("\"unauthorized_client\"");
+        return (ok ? "yes" : "NO") + " (expired secret: " + expired.status() + " " + error(expired) + "; current secret: "
+                + current.status() + " " + error(current) + ")";
     }
 
-    private static int token(KeycloakServer kc, String clientId, String secret) {
-        return Http.postForm(kc.realmUrl() + "/connect/token", Http.form("grant_type", "client_credentials"), clientId, secret).status();
+    private static String error(Http.Response r) {
+        Matcher m = Pattern.compile("\"error\"\\s*:\\s*\"([a-z_]+)\"").matcher(r.body());
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static Http.Response token(KeycloakServer kc, String clientId, String secret) {
+        return Http.postForm(kc.realmUrl() + "/connect/token", Http.form("grant_type", "client_credentials"), clientId, secret);
     }
 
     private static String dryRun(KeycloakServer kc) {
