@@ -13,6 +13,7 @@ import io.identitybridge.seed.SeedReview;
 import io.identitybridge.seed.Seeder;
 import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.vocabulary.Problem;
+import io.identitybridge.vocabulary.SecretHashes;
 import org.keycloak.models.ClientModel;
 
 import java.security.SecureRandom;
@@ -142,14 +143,8 @@ final class ClientWrites {
      */
     String rotateSecret(ClientModel client) {
         String secret = newSecret();
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("ClientId", client.getClientId());
-        body.set("Secrets", JsonNodeFactory.instance.arrayNode().add(secret));
-        String key = ClientFields.ATTR + ClientFields.ATTR_SECRETS;
-        String stored = DesiredState.readClient(body, secretMinLength, new ArrayList<>()).state().get(key);
-        if (stored == null) {
-            throw new IllegalStateException("a generated secret was not readable as a seed secret");
-        }
-        write(ClientChange.of(ctx.session(), ctx.realm(), client).set(key, stored));
+        write(ClientChange.of(ctx.session(), ctx.realm(), client)
+                .set(ClientFields.ATTR + ClientFields.ATTR_SECRETS, SecretHashes.storedForm(secret)));
         return secret;
     }
 
