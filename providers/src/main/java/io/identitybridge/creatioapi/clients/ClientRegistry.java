@@ -18,11 +18,8 @@ import org.keycloak.services.managers.RealmManager;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Clients/info, register, update and remove: who may touch which client, and the answers. */
 final class ClientRegistry {
@@ -56,7 +53,7 @@ final class ClientRegistry {
             throw invalid(registered.problems());
         }
         if (registered.exists() && creatioApp) {
-            return registeredAgain(registered.clientId(), request);
+            return RepeatedAddClient.answer(ctx, repeatable(registered.clientId()), request, new RegisteredClientRules(rules));
         }
         if (registered.exists()) {
             throw ApiError.conflict("client '" + registered.clientId() + "' exists already");
@@ -70,45 +67,14 @@ final class ClientRegistry {
         return out;
     }
 
-    /**
-     * Creatio repeats AddClient (an error cancels its save, and a save may be retried), and only a secret hash is
-     * kept: so Creatio's body from the client's registrar updates it and gives it a new secret, shown once. A client
-     * the caller did not register, or an IS4-model body, stays a 409 and changes nothing.
-     */
-    private Map<String, Object> registeredAgain(String clientId, ObjectNode request) {
-        ClientModel c;
+    /** A repeated AddClient may update only a client the caller registered; any other stays a 409, unchanged. */
+    private ClientModel repeatable(String clientId) {
         try {
-            c = changeable(clientId); // the one ownership rule of update and remove
+            return changeable(clientId); // the one ownership rule of update and remove
         } catch (ApiError notTheCallers) {
             throw ApiError.conflict("client '" + ApiError.echo(clientId) + "' exists already");
         }
-        // What registration sets once (the flows) is kept as registered; the rest is an update, and the secret is new.
-        ObjectNode update = request.deepCopy();
-        request.fieldNames().forEachRemaining(name -> {
-            if (KEPT_ON_REPEAT.contains(name.toLowerCase(Locale.ROOT))) {
-                update.remove(name);
-            }
-        });
-        List<String> changed;
-        String secret;
-        try {
-            changed = writes().update(c, update, stateRules());
-            secret = writes().rotateSecret(c);
-        } catch (SeedInputException e) {
-            throw invalid(e.problems());
-        }
-        ctx.audit().client(OperationType.UPDATE, c);
-        ctx.audit().secretRotated(c);
-        Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(c));
-        out.put("changed", changed);
-        out.put("clientSecret", secret);
-        out.put("secret", secret);
-        return out;
     }
-
-    /** What a repeated AddClient keeps as registered: the flows, and the switches Creatio's body always sends. */
-    private static final Set<String> KEPT_ON_REPEAT = Stream.concat(ClientWrites.FLOWS.stream(),
-            Stream.of("requirepkce", "allowofflineaccess")).collect(Collectors.toUnmodifiableSet());
 
     Map<String, Object> update(JsonBody body) {
         ClientModel c = changeable(body.requiredText("ClientId"));

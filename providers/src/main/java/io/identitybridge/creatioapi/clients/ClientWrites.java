@@ -37,7 +37,7 @@ final class ClientWrites {
     /** A client's flows: set once at registration, never by an update. */
     static final Set<String> FLOWS = Set.of("requireclientsecret", "allowedgranttypes", "protocoltype");
     /** Its secrets: generated at registration, replaced only by a repeated AddClient. */
-    private static final Set<String> SECRETS = Set.of("secrets", "clientsecrets");
+    static final Set<String> SECRETS = Set.of("secrets", "clientsecrets");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The outcome: problems (nothing written), or the new client's id and its one-time secret. */
@@ -106,30 +106,14 @@ final class ClientWrites {
      * a rule (nothing written).
      */
     List<String> update(ClientModel client, ObjectNode request, RegisteredClientRules rules) {
-        StoredClaims.Update update = StoredClaims.joinedTo(client, request, givenNames(request));
-        Set<String> given = update.given();
-        List<Problem> problems = new ArrayList<>();
-        update.body().fieldNames().forEachRemaining(name -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (given.contains(lower) && (FLOWS.contains(lower) || SECRETS.contains(lower))) {
-                problems.add(Problem.error(0, client.getClientId(), name,
-                        "cannot be changed by Clients/update; remove and register the client again"));
-            }
-        });
-        DesiredClient partial = DesiredState.readClient(update.body(), secretMinLength, problems);
-        // The reader judges a whole client; only findings about what this update gives apply to it.
-        List<Problem> relevant = problems.stream().filter(Problem::isError)
-                .filter(p -> p.field() != null && given.contains(ClientChange.rootOf(p.field()))).toList();
-        if (!relevant.isEmpty()) {
-            throw new SeedInputException(relevant);
-        }
+        ClientUpdate update = ClientUpdate.read(client, request, secretMinLength);
         ClientChange change = ClientChange.of(ctx.session(), ctx.realm(), client);
         // Refused is what this write would break. A stored value that a stricter rule would refuse today (a lower
         // lifetime cap, a scope the registrar lost) stays as it is and blocks no unrelated edit: Creatio's UpdateClient
         // cannot send it.
         Set<String> before = rules.check(client.getClientId(), new TreeMap<>(change.state())).stream()
                 .map(Problem::message).collect(Collectors.toSet());
-        change.setGiven(partial, given);
+        change.setGiven(update.partial(), update.given());
         List<Problem> broken = rules.check(client.getClientId(), change.state()).stream()
                 .filter(p -> !before.contains(p.message())).toList();
         if (!broken.isEmpty()) {
@@ -157,7 +141,7 @@ final class ClientWrites {
     /** Through the door; the IS4 names of what changed, in the order administrators know them. */
     private List<String> write(ClientChange change) {
         List<String> fields = seeder.change(ctx.session(), ctx.realm(), change).review().clients().get(0).fields();
-        return ClientFields.SOURCE.entrySet().stream().filter(e -> fields.contains(e.getKey()))
+        return ClientFields.SOURCE.entrySet().stream().filter(field -> fields.contains(field.getKey()))
                 .map(Map.Entry::getValue).distinct().toList();
     }
 
@@ -173,18 +157,7 @@ final class ClientWrites {
 
     private static Set<String> names(ObjectNode body) {
         Set<String> names = new HashSet<>();
-        body.fieldNames().forEachRemaining(n -> names.add(n.toLowerCase(Locale.ROOT)));
-        return names;
-    }
-
-    /** On update a JSON null means "not given": the stored value stays, and no reader default is ever written. */
-    private static Set<String> givenNames(ObjectNode body) {
-        Set<String> names = new HashSet<>();
-        body.fields().forEachRemaining(e -> {
-            if (!e.getValue().isNull()) {
-                names.add(e.getKey().toLowerCase(Locale.ROOT));
-            }
-        });
+        body.fieldNames().forEachRemaining(name -> names.add(name.toLowerCase(Locale.ROOT)));
         return names;
     }
 }
