@@ -22,6 +22,15 @@ public final class SecretHashes {
         return hash("SHA-512", secret);
     }
 
+    /**
+     * A client's stored secrets attribute when its one secret is {@code secret}, with no expiry and no description:
+     * the JSON array of {@code {hash, expires, description}} entries that seeding writes and the authenticator reads.
+     * Base64 needs no JSON escaping, so the text is built directly.
+     */
+    public static String storedForm(String secret) {
+        return "[{\"hash\":\"" + sha256(secret) + "\"}]";
+    }
+
     /** True for a base64 string of 32 or 64 bytes, the two IS4 hash sizes. */
     public static boolean looksLikeHash(String value) {
         try {

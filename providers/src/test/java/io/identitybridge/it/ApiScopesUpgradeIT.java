@@ -92,7 +92,7 @@ class ApiScopesUpgradeIT {
     void anOlderRealmsPolicyOnAnyClientMovesToAuthorizeRequestsOnlyAtBoot() {
         assertTrue(upgraded.log().contains("Client policies of realm 'creatio' now apply the bundle's profiles to authorize requests only"),
                 upgraded.process().logTail());
-        Http.Response policies = upgraded.admin("GET", "/admin/realms/creatio/client-policies/policies", null);
+        Http.Response policies = upgraded.admin("GET", "/realms/creatio/client-policies/policies", null);
         assertEquals(200, policies.status(), policies.body());
         JsonNode policy = null;
         for (JsonNode p : policies.json().get("policies")) {

@@ -24,4 +24,9 @@ class SecretHashesTest {
         assertFalse(SecretHashes.looksLikeHash("plain text secret"));
         assertFalse(SecretHashes.matches("x", "%%not base64%%"));
     }
+
+    @Test
+    void theStoredFormOfOneSecretIsAnArrayWithItsSha256() {
+        assertEquals("[{\"hash\":\"K7gNU3sdo+OL0wNhqoVWhr3g6s1xYv72ol/pe/Unols=\"}]", SecretHashes.storedForm("secret"));
+    }
 }

@@ -10,8 +10,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Creatio's RemoveClient sends "the client id" (SPEC §4); should that be a bare JSON string rather than an object, it
- * is read as {@code {"ClientId": "..."}}. Every other body passes unchanged to the usual reader and its checks.
+ * Creatio's RemoveClient is documented only as sending "the client id": a body that is a bare JSON string rather than
+ * an object is read as {@code {"ClientId": "..."}}. Every other body passes unchanged to the usual reader and its checks.
  */
 final class BareClientId {
 

@@ -16,14 +16,10 @@ import org.keycloak.models.ModelIllegalStateException;
 import org.keycloak.services.managers.ClientManager;
 import org.keycloak.services.managers.RealmManager;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Clients/info, register, update and remove: who may touch which client, and the answers. */
 final class ClientRegistry {
@@ -46,80 +42,46 @@ final class ClientRegistry {
     }
 
     Map<String, Object> register(JsonBody body) {
-        ObjectNode node = body.node().deepCopy();
-        boolean creatioApp = CreatioAppBody.isCreatioApp(node);
-        CreatioAppBody.toIs4(node, true);
-        refuse(rules().check(node));
-        node = rules().completed(node);
+        boolean creatioApp = CreatioAppBody.isCreatioApp(body.node());
+        RegistrationRules rules = rules();
+        ObjectNode request = RegistrationDefaults.completed(rules, CreatioAppBody.toIs4(body.node()));
+        refuse(RequestCheck.problems(rules, request));
         RegistrarCap.lock(ctx);
         // Registration reports its problems in the answer; it never throws them.
-        ClientWrites.Registered r = writes().register(node, stateRules());
-        if (!r.problems().isEmpty()) {
-            throw invalid(r.problems());
+        ClientWrites.Registered registered = writes().register(request, new RegisteredClientRules(rules));
+        if (!registered.problems().isEmpty()) {
+            throw invalid(registered.problems());
         }
-        if (r.exists() && creatioApp) {
-            return registeredAgain(r.clientId(), node);
+        if (registered.exists() && creatioApp) {
+            return RepeatedAddClient.answer(ctx, repeatable(registered.clientId()), request, new RegisteredClientRules(rules));
         }
-        if (r.exists()) {
-            throw ApiError.conflict("client '" + r.clientId() + "' exists already");
+        if (registered.exists()) {
+            throw ApiError.conflict("client '" + registered.clientId() + "' exists already");
         }
         RegistrarCap.check(ctx); // a new client: over the cap, the 409 rolls it back
-        ClientModel created = ctx.session().clients().getClientByClientId(ctx.realm(), r.clientId());
+        ClientModel created = ctx.session().clients().getClientByClientId(ctx.realm(), registered.clientId());
         ctx.audit().client(OperationType.CREATE, created);
         Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(created));
-        out.put("clientSecret", r.secret()); // the only time it is shown; Keycloak keeps only its hash
-        out.put("secret", r.secret()); // the name Creatio's AddClient reads
+        out.put("clientSecret", registered.secret()); // the only time it is shown; Keycloak keeps only its hash
+        out.put("secret", registered.secret()); // the name Creatio's AddClient reads
         return out;
     }
 
-    /**
-     * Creatio repeats AddClient (an error cancels its save, and a save may be retried), and only a secret hash is
-     * kept: so Creatio's body from the client's registrar updates it and gives it a new secret, shown once. A client
-     * the caller did not register, or an IS4-model body, stays a 409 and changes nothing.
-     */
-    private Map<String, Object> registeredAgain(String clientId, ObjectNode node) {
-        ClientModel c;
+    /** A repeated AddClient may update only a client the caller registered; any other stays a 409, unchanged. */
+    private ClientModel repeatable(String clientId) {
         try {
-            c = changeable(clientId); // the one ownership rule of update and remove
+            return changeable(clientId); // the one ownership rule of update and remove
         } catch (ApiError notTheCallers) {
             throw ApiError.conflict("client '" + ApiError.echo(clientId) + "' exists already");
         }
-        // What registration sets once (the flows) is kept as registered; the rest is an update, and the secret is new.
-        List<String> fixed = new ArrayList<>();
-        node.fieldNames().forEachRemaining(n -> {
-            if (KEPT_ON_REPEAT.contains(n.toLowerCase(Locale.ROOT))) {
-                fixed.add(n);
-            }
-        });
-        node.remove(fixed);
-        List<String> changed;
-        String secret;
-        try {
-            changed = writes().update(c, node, stateRules());
-            secret = writes().rotateSecret(c);
-        } catch (SeedInputException e) {
-            throw invalid(e.problems());
-        }
-        ctx.audit().client(OperationType.UPDATE, c);
-        ctx.audit().secretRotated(c);
-        Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(c));
-        out.put("changed", changed);
-        out.put("clientSecret", secret);
-        out.put("secret", secret);
-        return out;
     }
-
-    /** What a repeated AddClient keeps as registered: the flows, and the switches Creatio's body always sends. */
-    private static final Set<String> KEPT_ON_REPEAT = Stream.concat(ClientWrites.FLOWS.stream(),
-            Stream.of("requirepkce", "allowofflineaccess")).collect(Collectors.toUnmodifiableSet());
 
     Map<String, Object> update(JsonBody body) {
         ClientModel c = changeable(body.requiredText("ClientId"));
-        ObjectNode node = body.node().deepCopy();
-        CreatioAppBody.toIs4(node, false);
-        refuse(rules().check(node));
+        ObjectNode request = CreatioAppBody.toIs4(body.node());
+        refuse(RequestCheck.problems(rules(), request));
         try {
-            List<String> changed = writes().update(c, node, stateRules());
+            List<String> changed = writes().update(c, request, stateRules());
             ctx.audit().client(OperationType.UPDATE, c);
             Map<String, Object> out = new LinkedHashMap<>(ClientInfo.details(c));
             out.put("changed", changed);
@@ -176,7 +138,7 @@ final class ClientRegistry {
     }
 
     private RegistrationRules rules() {
-        return new RegistrationRules(ctx.caller(), ctx.realm(), settings());
+        return RegistrationRules.of(ctx.caller(), ctx.realm(), settings());
     }
 
     private RegisteredClientRules stateRules() {

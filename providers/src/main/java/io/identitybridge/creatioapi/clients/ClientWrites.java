@@ -1,6 +1,5 @@
 package io.identitybridge.creatioapi.clients;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.identitybridge.config.IdentityBridgeProvider;
 import io.identitybridge.creatioapi.CallContext;
@@ -13,6 +12,7 @@ import io.identitybridge.seed.SeedReview;
 import io.identitybridge.seed.Seeder;
 import io.identitybridge.vocabulary.ClientFields;
 import io.identitybridge.vocabulary.Problem;
+import io.identitybridge.vocabulary.SecretHashes;
 import org.keycloak.models.ClientModel;
 
 import java.security.SecureRandom;
@@ -23,8 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -36,7 +36,7 @@ final class ClientWrites {
     /** A client's flows: set once at registration, never by an update. */
     static final Set<String> FLOWS = Set.of("requireclientsecret", "allowedgranttypes", "protocoltype");
     /** Its secrets: generated at registration, replaced only by a repeated AddClient. */
-    private static final Set<String> SECRETS = Set.of("secrets", "clientsecrets");
+    static final Set<String> SECRETS = Set.of("secrets", "clientsecrets");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The outcome: problems (nothing written), or the new client's id and its one-time secret. */
@@ -57,29 +57,21 @@ final class ClientWrites {
         this.seeder = new Seeder(secretMinLength, false);
     }
 
-    /** Registers a client; the rules judge the client as it would be written, after the reader's defaults. */
-    Registered register(ObjectNode body, RegisteredClientRules rules) {
-        ClientModel registrar = ctx.caller();
+    /**
+     * Registers a client from a completed request ({@link RegistrationDefaults}); the rules judge the client as it
+     * would be written, after the reader's defaults, with the registrar's marks.
+     */
+    Registered register(ObjectNode request, RegisteredClientRules rules) {
         List<Problem> problems = new ArrayList<>();
-        ObjectNode node = body.deepCopy();
-        Set<String> given = names(body);
-        for (String name : given) {
+        for (String name : names(request)) {
             if (SECRETS.contains(name)) {
                 problems.add(Problem.error(0, null, name, "must not be sent: Clients/register generates the secret and returns it once"));
             }
         }
-        if (!given.contains("clientid")) {
-            node.put("ClientId", UUID.randomUUID().toString());
-        }
-        if (!given.contains("allowedgranttypes")) {
-            node.set("AllowedGrantTypes", JsonNodeFactory.instance.arrayNode().add("client_credentials"));
-        }
         String secret = newSecret();
-        node.set("Secrets", JsonNodeFactory.instance.arrayNode().add(secret));
-        DesiredClient client = DesiredState.readClient(node, secretMinLength, problems);
-        client.state().put(ClientFields.ATTR + ClientFields.ATTR_SEEDED, ""); // seeding's prune must never remove it
-        client.state().put(ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY, registrar.getClientId());
-        client.state().put(ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY_ID, registrar.getId());
+        ObjectNode withSecret = request.deepCopy();
+        withSecret.putArray("Secrets").add(secret);
+        DesiredClient client = marked(DesiredState.readClient(withSecret, secretMinLength, problems), ctx.caller());
         if (problems.stream().noneMatch(Problem::isError)) {
             problems.addAll(rules.check(client.clientId(), client.state()));
         }
@@ -97,6 +89,15 @@ final class ClientWrites {
         return new Registered(List.of(), false, item.name(), secret);
     }
 
+    /** The client with its registrar's marks, as a new client; seeding's prune never removes a seeded-marked client. */
+    private static DesiredClient marked(DesiredClient client, ClientModel registrar) {
+        SortedMap<String, String> state = new TreeMap<>(client.state());
+        state.put(ClientFields.ATTR + ClientFields.ATTR_SEEDED, "");
+        state.put(ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY, registrar.getClientId());
+        state.put(ClientFields.ATTR + ClientFields.ATTR_REGISTERED_BY_ID, registrar.getId());
+        return new DesiredClient(client.index(), client.clientId(), state, client.scopes());
+    }
+
     /**
      * Changes the given properties of an existing client, leaving every other one as it is: a property whose value is
      * JSON null is not given. The rules judge the client as the change would leave it. Returns the IS4 names of what
@@ -104,29 +105,14 @@ final class ClientWrites {
      * a rule (nothing written).
      */
     List<String> update(ClientModel client, ObjectNode request, RegisteredClientRules rules) {
-        Set<String> given = givenNames(request);
-        ObjectNode body = StoredClaims.joinedTo(client, request, given);
-        List<Problem> problems = new ArrayList<>();
-        body.fieldNames().forEachRemaining(name -> {
-            String n = name.toLowerCase(Locale.ROOT);
-            if (given.contains(n) && (FLOWS.contains(n) || SECRETS.contains(n))) {
-                problems.add(Problem.error(0, client.getClientId(), name,
-                        "cannot be changed by Clients/update; remove and register the client again"));
-            }
-        });
-        DesiredClient partial = DesiredState.readClient(body, secretMinLength, problems);
-        // The reader judges a whole client; only findings about what this update gives apply to it.
-        List<Problem> relevant = problems.stream().filter(Problem::isError)
-                .filter(p -> p.field() != null && given.contains(ClientChange.rootOf(p.field()))).toList();
-        if (!relevant.isEmpty()) {
-            throw new SeedInputException(relevant);
-        }
+        ClientUpdate update = ClientUpdate.read(client, request, secretMinLength);
         ClientChange change = ClientChange.of(ctx.session(), ctx.realm(), client);
-        // Refused is what this write would break. A stored value that a rule tightened since (a lower lifetime cap, a
-        // scope the registrar lost) stays as it is and blocks no unrelated edit: Creatio's UpdateClient cannot send it.
+        // Refused is what this write would break. A stored value that a stricter rule would refuse today (a lower
+        // lifetime cap, a scope the registrar lost) stays as it is and blocks no unrelated edit: Creatio's UpdateClient
+        // cannot send it.
         Set<String> before = rules.check(client.getClientId(), new TreeMap<>(change.state())).stream()
                 .map(Problem::message).collect(Collectors.toSet());
-        change.setGiven(partial, given);
+        change.setGiven(update.partial(), update.given());
         List<Problem> broken = rules.check(client.getClientId(), change.state()).stream()
                 .filter(p -> !before.contains(p.message())).toList();
         if (!broken.isEmpty()) {
@@ -141,14 +127,8 @@ final class ClientWrites {
      */
     String rotateSecret(ClientModel client) {
         String secret = newSecret();
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("ClientId", client.getClientId());
-        body.set("Secrets", JsonNodeFactory.instance.arrayNode().add(secret));
-        String key = ClientFields.ATTR + ClientFields.ATTR_SECRETS;
-        String stored = DesiredState.readClient(body, secretMinLength, new ArrayList<>()).state().get(key);
-        if (stored == null) {
-            throw new IllegalStateException("a generated secret was not readable as a seed secret");
-        }
-        write(ClientChange.of(ctx.session(), ctx.realm(), client).set(key, stored));
+        write(ClientChange.of(ctx.session(), ctx.realm(), client)
+                .set(ClientFields.ATTR + ClientFields.ATTR_SECRETS, SecretHashes.storedForm(secret)));
         return secret;
     }
 
@@ -175,18 +155,7 @@ final class ClientWrites {
 
     private static Set<String> names(ObjectNode body) {
         Set<String> names = new HashSet<>();
-        body.fieldNames().forEachRemaining(n -> names.add(n.toLowerCase(Locale.ROOT)));
-        return names;
-    }
-
-    /** On update a JSON null means "not given": the stored value stays, and no reader default is ever written. */
-    private static Set<String> givenNames(ObjectNode body) {
-        Set<String> names = new HashSet<>();
-        body.fields().forEachRemaining(e -> {
-            if (!e.getValue().isNull()) {
-                names.add(e.getKey().toLowerCase(Locale.ROOT));
-            }
-        });
+        body.fieldNames().forEachRemaining(name -> names.add(name.toLowerCase(Locale.ROOT)));
         return names;
     }
 }

@@ -10,7 +10,10 @@ import io.identitybridge.ownedresources.CustomerClients;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /realms/{realm}/Clients/*}: find (Creatio's TempAccess) and the registrar calls of SPEC §4. */
+/**
+ * {@code /realms/{realm}/Clients/*}: find (Creatio's TempAccess), and the registrar calls, by which a client registers,
+ * changes and removes the clients it registered itself.
+ */
 final class ClientsEndpoint {
 
     static final Map<String, ApiOperation> OPERATIONS = Map.of(

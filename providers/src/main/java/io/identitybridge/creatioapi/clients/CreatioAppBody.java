@@ -3,7 +3,6 @@ package io.identitybridge.creatioapi.clients;
 import io.identitybridge.jsonbody.JsonKeys;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.identitybridge.creatioapi.ApiError;
 import io.identitybridge.jsonbody.Messages;
@@ -11,10 +10,10 @@ import io.identitybridge.jsonbody.Messages;
 import java.util.Map;
 
 /**
- * Creatio's AddClient/UpdateClient body (SPEC §4, "OAuth 2.0 integrated applications") in the seed input's IS4 model,
- * recognised by its property names: ClientAppName → ClientName, ClientAppDescription → Description, ClientAppUri →
- * ClientUri, SystemUserId → Properties.SystemUserId (kept as the client's Properties, as IS4 keeps extra data). At
- * registration an app with RedirectUris gets authorization_code (PKCE, refresh tokens) besides client_credentials.
+ * Creatio's AddClient/UpdateClient body, which names an integrated application's properties its own way, in the seed
+ * input's IS4 model, recognised by its property names: ClientAppName → ClientName, ClientAppDescription → Description,
+ * ClientAppUri → ClientUri, SystemUserId → Properties.SystemUserId (kept as the client's Properties, as IS4 keeps extra
+ * data). What registration adds to such a body is {@link RegistrationDefaults}' business.
  */
 final class CreatioAppBody {
 
@@ -27,51 +26,48 @@ final class CreatioAppBody {
 
     /** True for Creatio's AddClient/UpdateClient body: it names a property that the IS4 model does not have. */
     static boolean isCreatioApp(ObjectNode body) {
-        return RENAMED.keySet().stream().anyMatch(k -> JsonKeys.key(body, k) != null) || JsonKeys.key(body, SYSTEM_USER_ID) != null;
+        return RENAMED.keySet().stream().anyMatch(name -> JsonKeys.key(body, name) != null)
+                || JsonKeys.key(body, SYSTEM_USER_ID) != null;
     }
 
-    /** Rewrites the body in place; an IS4 body passes unchanged. */
-    static void toIs4(ObjectNode body, boolean registering) {
-        for (Map.Entry<String, String> e : RENAMED.entrySet()) {
-            String given = JsonKeys.key(body, e.getKey());
+    /** The body in the IS4 model, as a new body; an IS4 body comes back equal. Throws a 400 for a name given twice. */
+    static ObjectNode toIs4(ObjectNode request) {
+        ObjectNode body = request.deepCopy();
+        for (Map.Entry<String, String> rename : RENAMED.entrySet()) {
+            String given = JsonKeys.key(body, rename.getKey());
             if (given == null) {
                 continue;
             }
-            if (JsonKeys.key(body, e.getValue()) != null) {
-                throw ApiError.badRequest("'" + given + "' and '" + e.getValue() + "' are the same property; give one of them");
+            if (JsonKeys.key(body, rename.getValue()) != null) {
+                throw ApiError.badRequest("'" + given + "' and '" + rename.getValue() + "' are the same property; give one of them");
             }
-            body.set(e.getValue(), body.remove(given));
+            body.set(rename.getValue(), body.remove(given));
         }
         String systemUser = JsonKeys.key(body, SYSTEM_USER_ID);
         if (systemUser != null) {
-            JsonNode v = body.remove(systemUser);
-            if (v != null && !v.isNull()) {
-                if (!v.isTextual()) {
-                    throw ApiError.badRequest("'" + systemUser + "' " + Messages.notA("a string", v));
-                }
-                String propsKey = JsonKeys.key(body, "Properties");
-                JsonNode props = propsKey == null ? null : body.get(propsKey);
-                if (props != null && !props.isNull() && !(props instanceof ObjectNode)) {
-                    throw ApiError.badRequest("'" + propsKey + "' " + Messages.notA("an object", props));
-                }
-                ObjectNode p = props instanceof ObjectNode o ? o : body.putObject(propsKey == null ? "Properties" : propsKey);
-                p.set(SYSTEM_USER_ID, v);
+            JsonNode userId = body.remove(systemUser);
+            if (userId != null && !userId.isNull()) {
+                JsonNode text = checkedText(systemUser, userId); // judged before Properties, so its 400 comes first
+                properties(body).set(SYSTEM_USER_ID, text);
             }
         }
-        String clientId = JsonKeys.key(body, "ClientId");
-        if (registering && clientId != null && (body.get(clientId).isNull()
-                || body.get(clientId).isTextual() && body.get(clientId).textValue().isBlank())) {
-            body.remove(clientId); // Creatio sends an empty ClientId for a new app: one is generated
+        return body;
+    }
+
+    /** The body's Properties object, added when absent; a Properties that is not an object is a 400. */
+    private static ObjectNode properties(ObjectNode body) {
+        String key = JsonKeys.key(body, "Properties");
+        JsonNode properties = key == null ? null : body.get(key);
+        if (properties != null && !properties.isNull() && !(properties instanceof ObjectNode)) {
+            throw ApiError.badRequest("'" + key + "' " + Messages.notA("an object", properties));
         }
-        if (registering && JsonKeys.key(body, "AllowedGrantTypes") == null) {
-            String uris = JsonKeys.key(body, "RedirectUris");
-            JsonNode list = uris == null ? null : body.get(uris);
-            if (list != null && list.isArray() && !list.isEmpty()) {
-                body.set("AllowedGrantTypes", JsonNodeFactory.instance.arrayNode().add("authorization_code").add("client_credentials"));
-                if (JsonKeys.key(body, "AllowOfflineAccess") == null) {
-                    body.put("AllowOfflineAccess", true); // refresh tokens, as Creatio 8.3 uses them
-                }
-            }
+        return properties instanceof ObjectNode object ? object : body.putObject(key == null ? "Properties" : key);
+    }
+
+    private static JsonNode checkedText(String name, JsonNode value) {
+        if (!value.isTextual()) {
+            throw ApiError.badRequest("'" + name + "' " + Messages.notA("a string", value));
         }
+        return value;
     }
 }

@@ -21,7 +21,7 @@ import static io.identitybridge.vocabulary.ClientFields.ATTR;
  * The registration rules judged on a registered client's whole state as a write would leave it (its stored fields
  * with the request's replaced), the same for Clients/register, Clients/update and a repeated AddClient: so no
  * combination of an update with what is stored (PKCE switched off, a prefix dropped under stored claims) escapes a
- * rule that registration keeps. {@link RegistrationRules#check} judges the body first, for messages that point into it.
+ * rule that registration keeps. {@link RequestCheck#problems} judges the body first, for messages that point into it.
  */
 final class RegisteredClientRules {
 
@@ -68,7 +68,7 @@ final class RegisteredClientRules {
         }
         URIS.forEach((key, name) -> add(problems, uriProblem(name, state.get(ATTR + key))));
         String backChannel = state.get(ATTR + "backchannel.logout.url");
-        add(problems, ServerCalledUris.problem("BackChannelLogoutUri", backChannel, rules.allowsPrivateServerUris()));
+        add(problems, ServerCalledUris.problem("BackChannelLogoutUri", backChannel, rules.privateServerUrisAllowed()));
         LIFETIMES.forEach((key, name) -> add(problems, lifetimeProblem(name, state.get(ATTR + key))));
         add(problems, rules.customerIdProblem(state.getOrDefault(ATTR + ClientFields.ATTR_CUSTOMER_ID, "")));
         claims(state, problems);

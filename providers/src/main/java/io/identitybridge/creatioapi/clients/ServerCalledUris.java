@@ -8,6 +8,7 @@ import io.identitybridge.vocabulary.InternalHosts;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,14 +26,17 @@ final class ServerCalledUris {
     private ServerCalledUris() {
     }
 
-    static void check(JsonNode body, boolean allowInternal, List<String> problems) {
+    /** The problems of the body's URIs that Keycloak calls; empty when there are none. */
+    static List<String> problems(JsonNode body, boolean allowInternal) {
+        List<String> problems = new ArrayList<>();
         for (String name : FIELDS) {
-            JsonNode v = JsonKeys.get(body, name);
-            String problem = v == null || !v.isTextual() ? null : problem(name, v.asText(), allowInternal);
+            JsonNode uri = JsonKeys.get(body, name);
+            String problem = uri == null || !uri.isTextual() ? null : problem(name, uri.asText(), allowInternal);
             if (problem != null) {
                 problems.add(problem);
             }
         }
+        return problems;
     }
 
     /** Why {@code uri}, given as property {@code name}, may not be a URI the server calls; null when it may. */

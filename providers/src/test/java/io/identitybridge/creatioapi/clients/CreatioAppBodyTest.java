@@ -6,11 +6,10 @@ import io.identitybridge.creatioapi.ApiError;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Creatio's AddClient/UpdateClient body in the IS4 model (SPEC §4). */
+/** Creatio's AddClient/UpdateClient body in the IS4 model, as a new body. */
 class CreatioAppBodyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,32 +20,28 @@ class CreatioAppBodyTest {
 
     @Test
     void creatioNamesMapToIs4NamesAndSystemUserIdBecomesAProperty() throws Exception {
-        ObjectNode b = body("{\"ClientId\":\"\",\"CustomerId\":\"c1\",\"ClientAppName\":\"App\",\"ClientAppDescription\":\"D\","
-                + "\"ClientAppUri\":\"https://app.example\",\"Enabled\":true,\"SystemUserId\":\"u-1\",\"RedirectUris\":[]}");
-        CreatioAppBody.toIs4(b, true);
-        assertEquals(JSON.readTree("{\"CustomerId\":\"c1\",\"Enabled\":true,\"RedirectUris\":[],\"ClientName\":\"App\",\"Description\":\"D\","
-                + "\"ClientUri\":\"https://app.example\",\"Properties\":{\"SystemUserId\":\"u-1\"}}"), b);
+        String sent = "{\"ClientId\":\"\",\"CustomerId\":\"c1\",\"ClientAppName\":\"App\",\"ClientAppDescription\":\"D\","
+                + "\"ClientAppUri\":\"https://app.example\",\"Enabled\":true,\"SystemUserId\":\"u-1\",\"RedirectUris\":[]}";
+        ObjectNode request = body(sent);
+        ObjectNode is4 = CreatioAppBody.toIs4(request);
+        assertEquals(JSON.readTree("{\"ClientId\":\"\",\"CustomerId\":\"c1\",\"Enabled\":true,\"RedirectUris\":[],\"ClientName\":\"App\","
+                + "\"Description\":\"D\",\"ClientUri\":\"https://app.example\",\"Properties\":{\"SystemUserId\":\"u-1\"}}"), is4);
+        assertEquals(body(sent), request, "the request stays as sent");
     }
 
     @Test
-    void anAppWithRedirectUrisGetsTheCodeFlowAndRefreshTokensBesideClientCredentials() throws Exception {
-        ObjectNode b = body("{\"clientAppName\":\"App\",\"redirectUris\":[\"https://app.example/cb\"]}");
-        CreatioAppBody.toIs4(b, true);
-        assertEquals("[\"authorization_code\",\"client_credentials\"]", b.get("AllowedGrantTypes").toString());
-        assertTrue(b.get("AllowOfflineAccess").asBoolean());
-        ObjectNode update = body("{\"ClientId\":\"x\",\"RedirectUris\":[\"https://app.example/cb\"]}");
-        CreatioAppBody.toIs4(update, false);
-        assertFalse(update.has("AllowedGrantTypes"), "an update never changes grant types");
+    void anIs4BodyComesBackEqualAndBothNamesAtOnceAreRefused() throws Exception {
+        ObjectNode request = body("{\"ClientId\":\"x\",\"ClientName\":\"n\",\"AllowedScopes\":[\"a\"],\"RedirectUris\":[\"https://a.example/cb\"]}");
+        assertEquals(request, CreatioAppBody.toIs4(request));
+        ApiError both = assertThrows(ApiError.class, () -> CreatioAppBody.toIs4(body("{\"ClientAppName\":\"a\",\"ClientName\":\"b\"}")));
+        assertTrue(both.getMessage().contains("ClientAppName"), both.getMessage());
     }
 
     @Test
-    void anIs4BodyPassesUnchangedAndBothNamesAtOnceAreRefused() throws Exception {
-        ObjectNode is4 = body("{\"ClientId\":\"x\",\"ClientName\":\"n\",\"AllowedScopes\":[\"a\"]}");
-        String before = is4.toString();
-        CreatioAppBody.toIs4(is4, true);
-        assertEquals(before, is4.toString());
-        ApiError e = assertThrows(ApiError.class, () -> CreatioAppBody.toIs4(body("{\"ClientAppName\":\"a\",\"ClientName\":\"b\"}"), true));
-        assertTrue(e.getMessage().contains("ClientAppName"), e.getMessage());
-        assertThrows(ApiError.class, () -> CreatioAppBody.toIs4(body("{\"SystemUserId\":5}"), true));
+    void aSystemUserIdThatIsNotAStringIsRefusedBeforeAPropertiesThatIsNotAnObject() throws Exception {
+        ApiError e = assertThrows(ApiError.class, () -> CreatioAppBody.toIs4(body("{\"SystemUserId\":5,\"Properties\":[]}")));
+        assertTrue(e.getMessage().startsWith("'SystemUserId'"), e.getMessage());
+        e = assertThrows(ApiError.class, () -> CreatioAppBody.toIs4(body("{\"SystemUserId\":\"u\",\"Properties\":[]}")));
+        assertTrue(e.getMessage().startsWith("'Properties'"), e.getMessage());
     }
 }
