@@ -148,7 +148,15 @@ final class ClientWrites {
     }
 
     private String newSecret() {
-        byte[] bytes = new byte[Math.max(48, secretMinLength)];
+        return newSecret(secretMinLength);
+    }
+
+    /**
+     * A random secret of at least {@code minLength} and at least 64 characters, and never longer than needed: base64
+     * makes 4 characters of 3 bytes, so the longest accepted minimum (1024) still gives a secret the reader accepts.
+     */
+    static String newSecret(int minLength) {
+        byte[] bytes = new byte[(Math.max(64, minLength) * 3 + 3) / 4];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
