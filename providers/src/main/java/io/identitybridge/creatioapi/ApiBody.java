@@ -1,5 +1,6 @@
 package io.identitybridge.creatioapi;
 
+import io.identitybridge.vocabulary.Limits;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ApiBody {
 
-    public static final int MAX_BYTES = 256 * 1024;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -30,7 +30,7 @@ public final class ApiBody {
     }
 
     public static JsonBody read(InputStream in) {
-        return read(in, MAX_BYTES);
+        return read(in, Limits.API_BODY_BYTES);
     }
 
     static JsonBody read(InputStream in, int maxBytes) {

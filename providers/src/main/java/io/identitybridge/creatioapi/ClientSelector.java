@@ -12,11 +12,10 @@ import java.util.List;
  */
 public record ClientSelector(List<String> customerIds, String clientId) {
 
-    public static final int MAX_CUSTOMER_IDS = 50;
 
     /** Reads the selector, then refuses whatever else the body holds that no earlier read asked for. */
     public static ClientSelector read(JsonBody body) {
-        List<String> customerIds = body.strings("CustomerIds", MAX_CUSTOMER_IDS, Limits.IDENTIFIER);
+        List<String> customerIds = body.strings("CustomerIds", Limits.MAX_CUSTOMER_IDS, Limits.IDENTIFIER);
         String clientId = body.text("ClientId");
         body.rejectUnread();
         boolean noClientId = clientId == null || clientId.isBlank();

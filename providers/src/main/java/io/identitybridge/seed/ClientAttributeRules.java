@@ -51,7 +51,7 @@ public final class ClientAttributeRules {
         Map<String, String> out = new LinkedHashMap<>();
         out.put(ClientFields.ATTR_CUSTOMER_ID, Objects.requireNonNullElse(in.identifier("CustomerId", Limits.COLUMN), ""));
         out.put(ClientFields.ATTR_ID_TOKEN_LIFESPAN,
-                String.valueOf(in.seconds("IdentityTokenLifetime", 300, ClientSpecReader.MAX_TOKEN_LIFETIME)));
+                String.valueOf(in.seconds("IdentityTokenLifetime", 300, Limits.MAX_TOKEN_LIFETIME_SECONDS)));
         out.put(ClientFields.ATTR_ACCESS_TOKENS_VIA_BROWSER, String.valueOf(in.bool("AllowAccessTokensViaBrowser", false)));
         String allowed = "";
         if (allowedQueryParameters != null && !allowedQueryParameters.isBlank()) {

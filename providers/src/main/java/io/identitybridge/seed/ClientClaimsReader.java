@@ -1,5 +1,6 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.Limits;
 import io.identitybridge.jsonbody.JsonKeys;
 
 import io.identitybridge.jsonbody.JsonBody;
@@ -21,8 +22,6 @@ import java.util.TreeSet;
  */
 final class ClientClaimsReader {
 
-    static final int MAX_CLAIMS = 100;
-    static final int MAX_VALUE_LENGTH = 1000;
 
     private ClientClaimsReader() {
     }
@@ -32,7 +31,7 @@ final class ClientClaimsReader {
         boolean prefix = in.bool("PrefixClientClaims", true);
         String prefixText = in.text("ClientClaimsPrefix");
         String finalPrefix = prefix ? (prefixText == null ? "client_" : prefixText) : "";
-        JsonNode claims = in.array("Claims", MAX_CLAIMS);
+        JsonNode claims = in.array("Claims", Limits.MAX_CLAIMS);
         for (int i = 0; claims != null && i < claims.size(); i++) {
             JsonNode type = JsonKeys.get(claims.get(i), "Type");
             JsonNode value = JsonKeys.get(claims.get(i), "Value");
@@ -43,7 +42,7 @@ final class ClientClaimsReader {
             } else if (ReservedClaims.problem(finalPrefix + type.asText()) != null) {
                 in.error("Claims[" + i + "].Type", "gives the claim name '" + finalPrefix + type.asText() + "', which "
                         + ReservedClaims.problem(finalPrefix + type.asText()));
-            } else if ((valueProblem = Messages.textProblem(value.asText(), MAX_VALUE_LENGTH, false)) != null) {
+            } else if ((valueProblem = Messages.textProblem(value.asText(), Limits.CLAIM_VALUE, false)) != null) {
                 in.error("Claims[" + i + "].Value", valueProblem);
             } else {
                 pairs.add(type.asText() + "\u0000" + value.asText());

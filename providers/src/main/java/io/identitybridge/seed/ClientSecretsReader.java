@@ -28,7 +28,6 @@ import java.util.List;
  */
 final class ClientSecretsReader {
 
-    private static final int MAX_VALUE = 1024;
 
     private ClientSecretsReader() {
     }
@@ -90,8 +89,8 @@ final class ClientSecretsReader {
             in.error(field, "has no value");
             return;
         }
-        if (value.length() > MAX_VALUE) {
-            in.error(field, Messages.longerThan(MAX_VALUE));
+        if (value.length() > Limits.SECRET) {
+            in.error(field, Messages.longerThan(Limits.SECRET));
             return;
         }
         String hash;

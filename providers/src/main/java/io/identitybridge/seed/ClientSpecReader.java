@@ -25,8 +25,6 @@ import static io.identitybridge.seed.ClientFieldTable.*;
  */
 final class ClientSpecReader {
 
-    static final int MAX_TOKEN_LIFETIME = 365 * 24 * 3600;
-    static final int MAX_REFRESH_LIFETIME = 10 * 365 * 24 * 3600;
     /** The default scopes every seeded client gets, whatever its AllowedScopes. */
     static final Set<String> GIVEN_TO_EVERY_CLIENT = Set.of("acr", "basic", "web-origins");
 
@@ -95,8 +93,8 @@ final class ClientSpecReader {
         WEB_ORIGINS.put(state, Uris.origins(in, "AllowedCorsOrigins"));
         CONSENT_REQUIRED.put(state, in.bool("RequireConsent", false));
 
-        ACCESS_TOKEN_LIFESPAN.put(state, String.valueOf(in.seconds("AccessTokenLifetime", 3600, MAX_TOKEN_LIFETIME)));
-        ID_TOKEN_LIFESPAN.put(state, String.valueOf(in.seconds("IdentityTokenLifetime", 300, MAX_TOKEN_LIFETIME)));
+        ACCESS_TOKEN_LIFESPAN.put(state, String.valueOf(in.seconds("AccessTokenLifetime", 3600, Limits.MAX_TOKEN_LIFETIME_SECONDS)));
+        ID_TOKEN_LIFESPAN.put(state, String.valueOf(in.seconds("IdentityTokenLifetime", 300, Limits.MAX_TOKEN_LIFETIME_SECONDS)));
         ID_TOKEN_LIFETIME_MAPPER.put(state, true);
         CLIENT_ID_MAPPER.put(state, true);
         CLIENT_CLAIMS_MAPPER.put(state, true);

@@ -1,5 +1,6 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.Limits;
 import io.identitybridge.jsonbody.JsonBody;
 
 import java.util.SortedMap;
@@ -17,8 +18,8 @@ final class RefreshLifetimes {
     }
 
     static void read(JsonBody in, SortedMap<String, String> state) {
-        int absolute = in.seconds("AbsoluteRefreshTokenLifetime", 2592000, ClientSpecReader.MAX_REFRESH_LIFETIME);
-        int sliding = in.seconds("SlidingRefreshTokenLifetime", 1296000, ClientSpecReader.MAX_REFRESH_LIFETIME);
+        int absolute = in.seconds("AbsoluteRefreshTokenLifetime", 2592000, Limits.MAX_REFRESH_LIFETIME_SECONDS);
+        int sliding = in.seconds("SlidingRefreshTokenLifetime", 1296000, Limits.MAX_REFRESH_LIFETIME_SECONDS);
         String expiration = in.text("RefreshTokenExpiration");
         boolean slidingMode = expiration != null && expiration.equalsIgnoreCase("Sliding");
         if (expiration != null && !slidingMode && !expiration.equalsIgnoreCase("Absolute")) {

@@ -1,5 +1,6 @@
 package io.identitybridge.seed;
 
+import io.identitybridge.vocabulary.Limits;
 import io.identitybridge.jsonbody.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,7 +15,7 @@ final class Unsupported {
     }
 
     static void check(JsonBody in) {
-        int code = in.seconds("AuthorizationCodeLifetime", 300, ClientSpecReader.MAX_TOKEN_LIFETIME);
+        int code = in.seconds("AuthorizationCodeLifetime", 300, Limits.MAX_TOKEN_LIFETIME_SECONDS);
         if (code != 300) {
             in.error("AuthorizationCodeLifetime", "is not supported yet per client: Keycloak has one code lifetime per realm "
                     + "(accessCodeLifespan, 300 s in the creatio realm)");

@@ -23,6 +23,34 @@ public final class Limits {
     public static final int MAX_PROPERTIES = 50;
     public static final int PROPERTY_VALUE = 4000;
 
+    // What one request or seed input may carry beyond single columns.
+    /** A plaintext secret or an IS4 hash in a seed input or a registration. */
+    public static final int SECRET = 1024;
+    /**
+     * A seed input sent to the seed admin endpoints: below Keycloak's own HTTP limit (quarkus.http.limits.max-body-size,
+     * 10 MiB by default), which answers a larger body with an empty 413 before any provider runs; up to here the caller
+     * gets a JSON error that says what to do.
+     */
+    public static final int SEED_BODY_CHARS = 10_000_000;
+    /** Claims of one client. */
+    public static final int MAX_CLAIMS = 100;
+    /** A claim's type or value. */
+    public static final int CLAIM_VALUE = 1000;
+    /** An access or identity token lifetime: one year. */
+    public static final int MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 3600;
+    /** A refresh token lifetime: ten years. */
+    public static final int MAX_REFRESH_LIFETIME_SECONDS = 10 * 365 * 24 * 3600;
+    /** Grantees of one OwnedResources call: each grantee is one client write. */
+    public static final int MAX_GRANTEES = 50;
+    /** Resources named in one OwnedResources call. */
+    public static final int MAX_RESOURCES = 200;
+    /** The body of an Identity Service API call. */
+    public static final int API_BODY_BYTES = 256 * 1024;
+    /** Scopes named in one removal from clients. */
+    public static final int MAX_SCOPES_REMOVED = 200;
+    /** CustomerIds of one Clients/find call. */
+    public static final int MAX_CUSTOMER_IDS = 50;
+
     private Limits() {
     }
 

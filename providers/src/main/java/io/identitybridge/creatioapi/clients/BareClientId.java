@@ -1,5 +1,6 @@
 package io.identitybridge.creatioapi.clients;
 
+import io.identitybridge.vocabulary.Limits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.identitybridge.creatioapi.ApiBody;
@@ -23,12 +24,12 @@ final class BareClientId {
     static InputStream asObject(InputStream in) {
         byte[] bytes;
         try {
-            bytes = in == null ? new byte[0] : in.readNBytes(ApiBody.MAX_BYTES + 1);
+            bytes = in == null ? new byte[0] : in.readNBytes(Limits.API_BODY_BYTES + 1);
         } catch (IOException e) {
             bytes = new byte[0]; // the reader then says the body is empty
         }
         String text = new String(bytes, StandardCharsets.UTF_8).strip();
-        if (text.startsWith("\"") && bytes.length <= ApiBody.MAX_BYTES) {
+        if (text.startsWith("\"") && bytes.length <= Limits.API_BODY_BYTES) {
             try {
                 JsonNode v = MAPPER.readTree(text);
                 if (v != null && v.isTextual()) {

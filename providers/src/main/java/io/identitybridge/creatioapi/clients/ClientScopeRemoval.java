@@ -25,7 +25,6 @@ import java.util.Map;
  */
 final class ClientScopeRemoval {
 
-    static final int MAX_SCOPES = 200;
 
     private ClientScopeRemoval() {
     }
@@ -35,7 +34,7 @@ final class ClientScopeRemoval {
         if (!body.has("AllowedScopes")) {
             throw ApiError.badRequest("'AllowedScopes' is missing; name the scopes to take away");
         }
-        List<String> names = body.strings("AllowedScopes", MAX_SCOPES, Limits.IDENTIFIER);
+        List<String> names = body.strings("AllowedScopes", Limits.MAX_SCOPES_REMOVED, Limits.IDENTIFIER);
         body.rejectUnread();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("clientId", clientId);

@@ -28,9 +28,6 @@ public final class ResourceRequests {
 
     /** RFC 6749 scope-token: the name travels in the {@code scope} parameter and the token's scope claim. */
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255}");
-    /** List sizes (README "Security model"): each grantee is one client write. */
-    public static final int MAX_GRANTEES = 50;
-    public static final int MAX_RESOURCES = 200;
     /**
      * Scope names that OpenID Connect, Keycloak or this bundle define: a resource under such a name would change what
      * every token of its grantees means (an {@code openid} resource made each one an OpenID Connect request).
@@ -60,7 +57,7 @@ public final class ResourceRequests {
             throw ApiError.badRequest("'ResourceInfo' is missing (or give Creatio's AddResource body {\"Name\",\"DisplayName\",\"Properties\"})");
         }
         Register r = describe(info, "ResourceInfo.", nowMillis, List.of());
-        List<String> grantees = body.strings("GranteeClientIds", MAX_GRANTEES, Limits.IDENTIFIER);
+        List<String> grantees = body.strings("GranteeClientIds", Limits.MAX_GRANTEES, Limits.IDENTIFIER);
         if (grantees.isEmpty()) {
             throw ApiError.badRequest("'GranteeClientIds' is missing; name at least one client that may request the resource");
         }
@@ -131,7 +128,7 @@ public final class ResourceRequests {
         if (!body.has("Resources")) {
             throw ApiError.badRequest("'Resources' is missing; give the names of the resources to delete");
         }
-        List<String> names = body.strings("Resources", MAX_RESOURCES, Limits.IDENTIFIER);
+        List<String> names = body.strings("Resources", Limits.MAX_RESOURCES, Limits.IDENTIFIER);
         body.rejectUnread();
         return distinct(names);
     }

@@ -1,5 +1,6 @@
 package io.identitybridge.seed.admin;
 
+import io.identitybridge.vocabulary.Limits;
 import io.identitybridge.config.IdentityBridgeProvider;
 import io.identitybridge.config.IdentityBridgeSettings;
 import io.identitybridge.metrics.AfterCommit;
@@ -38,11 +39,6 @@ import java.util.function.BiFunction;
 @Produces(MediaType.APPLICATION_JSON)
 public class SeedAdminResource {
 
-    /**
-     * Below Keycloak's own HTTP limit (quarkus.http.limits.max-body-size, 10 MiB by default), which answers a larger
-     * body with an empty 413 before any provider runs; up to here the caller gets a JSON error that says what to do.
-     */
-    static final int MAX_BODY_CHARS = 10_000_000;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -105,8 +101,8 @@ public class SeedAdminResource {
     /** Permission first (throws 403), then the size limit, then the review of the body, which {@code then} answers. */
     private Response reviewed(Boolean prune, String body, BiFunction<Seeder, SeedReview, Response> then) {
         auth.clients().requireManage();
-        if (body != null && body.length() > MAX_BODY_CHARS) {
-            return error(413, "invalid_request", "the seed input has more than " + MAX_BODY_CHARS + " characters, this endpoint's"
+        if (body != null && body.length() > Limits.SEED_BODY_CHARS) {
+            return error(413, "invalid_request", "the seed input has more than " + Limits.SEED_BODY_CHARS + " characters, this endpoint's"
                     + " limit: seed a larger input from a file (clients-file) at boot; the migration command's --dry-run plans"
                     + " a large input in parts by itself");
         }
