@@ -6,6 +6,7 @@
 #                                      /connect/token vs stock Keycloak (same-conf: stock gets docker/keycloak.conf)
 #   scripts/bench-load.sh api          [seconds=60] [conns=64] [clients=1000] [warmup-s=20] OwnedResources/list, Clients/find
 #   scripts/bench-load.sh mixed        [seconds=60] [threads-per-kind=4]                     registrations, resource writes, tokens
+#     (api and mixed run on H2, or on PostgreSQL with: eval "$(scripts/postgres-for-tests.sh ib_bench)" && IB_BENCH_JAVA_OPTS=-Dib.db=postgres scripts/bench-load.sh mixed)
 #   scripts/bench-load.sh wrong-secret [seconds=60] [conns=16] [rounds=2] [warmup-s=20]     CPU per wrong vs right secret
 set -euo pipefail
 command -v hey >/dev/null 2>&1 || { echo "bench-load: needs hey (apt-get install hey)" >&2; exit 2; }

@@ -3,6 +3,7 @@ package io.identitybridge.it.bench;
 import io.identitybridge.it.support.IdsApi;
 import io.identitybridge.it.support.KeycloakServer;
 import io.identitybridge.it.support.SecurityFixtures;
+import io.identitybridge.it.support.TestDatabase;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,8 @@ public final class LoadMixedBenchmark {
                 seed.add(Map.of("ClientId", GRANTEE + g, "Secrets", List.of(SecurityFixtures.SECRET), "AllowedGrantTypes", List.of("client_credentials")));
             }
             SecurityFixtures.seed(kc, seed);
-            System.out.printf("Keycloak %s, H2 dev mode; %d s, %d threads each registering clients, writing resources, asking for tokens%n",
-                    System.getProperty("ib.keycloak.version"), seconds, threads);
+            System.out.printf("Keycloak %s, dev mode on %s; %d s, %d threads each registering clients, writing resources, asking for tokens%n",
+                    System.getProperty("ib.keycloak.version"), TestDatabase.suiteOnPostgres() ? "PostgreSQL" : "H2", seconds, threads);
             MixedLoad load = new MixedLoad(api, REGISTRAR, SecurityFixtures.SECRET, grantees, SecurityFixtures.SECRET);
             long t0 = System.nanoTime();
             load.run(seconds, threads);
