@@ -61,9 +61,12 @@ public class AllScopesClientCredentialsGrantType extends ClientCredentialsGrantT
                     all.add(name);
                 }
             });
-            return String.join(" ", all);
+            String scopes = String.join(" ", all);
+            NotOrganizationScopes.mark(session, optional, scopes);
+            return scopes;
         }
         String scopes = super.getRequestedScopes();
+        NotOrganizationScopes.mark(session, optional, scopes);
         if (scopes != null) {
             for (String name : scopes.split(" ")) {
                 ClientScopeModel scope = optional.get(name);
