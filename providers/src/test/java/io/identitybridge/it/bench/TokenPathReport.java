@@ -37,8 +37,14 @@ final class TokenPathReport {
             System.out.println("§4 realm-wide creatio with the resources / before them:    " + after.ratio("creatio", before, "creatio"));
             System.out.println("   control fresh after / before (the machine's drift):     " + after.ratio("fresh", before, "fresh"));
             System.out.println("   control creatio / fresh, after:                         " + after.ratio("creatio", after, "fresh"));
+            System.out.printf("   realm-wide without the drift, (creatio / fresh) after over before: %.3f by throughput, %.3f by CPU%n",
+                    after.medianRps("creatio") / after.medianRps("fresh") / (before.medianRps("creatio") / before.medianRps("fresh")),
+                    after.medianCpu("fresh") / after.medianCpu("creatio") / (before.medianCpu("fresh") / before.medianCpu("creatio")));
             System.out.println("§4 grantee of 20 resources / itself before them:           " + after.ratio("grantee", before, "grantee"));
             System.out.println("   control grantee / creatio, same slices after:          " + after.ratio("grantee", after, "creatio"));
+            System.out.printf("   grantee without the drift, (grantee / fresh) after over before: %.3f by throughput, %.3f by CPU%n",
+                    after.medianRps("grantee") / after.medianRps("fresh") / (before.medianRps("grantee") / before.medianRps("fresh")),
+                    after.medianCpu("fresh") / after.medianCpu("grantee") / (before.medianCpu("fresh") / before.medianCpu("grantee")));
         }
     }
 }
