@@ -41,9 +41,9 @@ public class AllScopesClientCredentialsGrantType extends ClientCredentialsGrantT
             Function<TokenManager.AccessTokenResponseBuilder, ClientPolicyContext> clientPolicyContextGenerator) {
         // Keycloak's own answer, which it keeps in this attribute: set first, it spares Keycloak the realm-wide scan.
         if (clientSessionCtx.getAttribute(OAuth2Constants.OFFLINE_ACCESS, Boolean.class) == null) {
-            java.util.stream.Stream<ClientScopeModel> offline = OfflineAccessScope.among(session, realm, clientSessionCtx);
+            ClientScopeModel offline = OfflineAccessScope.asked(session, realm, clientSessionCtx);
             if (offline != null) {
-                clientSessionCtx.setAttribute(OAuth2Constants.OFFLINE_ACCESS, offline.findAny().isPresent());
+                clientSessionCtx.setAttribute(OAuth2Constants.OFFLINE_ACCESS, offline != OfflineAccessScope.NOT_ASKED);
             }
         }
         return super.createTokenResponseBuilder(user, userSession, clientSessionCtx, scopeParam, clientPolicyContextGenerator);
@@ -61,9 +61,12 @@ public class AllScopesClientCredentialsGrantType extends ClientCredentialsGrantT
                     all.add(name);
                 }
             });
-            return String.join(" ", all);
+            String scopes = String.join(" ", all);
+            NotOrganizationScopes.mark(session, optional, scopes);
+            return scopes;
         }
         String scopes = super.getRequestedScopes();
+        NotOrganizationScopes.mark(session, optional, scopes);
         if (scopes != null) {
             for (String name : scopes.split(" ")) {
                 ClientScopeModel scope = optional.get(name);

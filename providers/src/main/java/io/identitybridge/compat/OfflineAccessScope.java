@@ -21,13 +21,29 @@ import java.util.stream.Stream;
  */
 final class OfflineAccessScope {
 
+    /**
+     * Stands for the realm's {@code offline_access} scope in a request that did not ask for it: named so, with an id
+     * no scope or client has (a NUL never is in one). Keycloak's lookup by name then stops at it, as it stops at the
+     * realm's own scope, instead of looking for a client named {@code offline_access}, a query per token (Keycloak's
+     * cache keeps no negative answer).
+     */
+    static final ClientScopeModel NOT_ASKED = (ClientScopeModel) Proxy.newProxyInstance(ClientScopeModel.class.getClassLoader(),
+            new Class<?>[] {ClientScopeModel.class}, (proxy, method, args) -> switch (method.getName()) {
+                case "getName" -> OAuth2Constants.OFFLINE_ACCESS;
+                case "getId" -> "\0ib-offline-access-not-asked";
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                case "toString" -> "offline_access (not asked)";
+                default -> throw new UnsupportedOperationException("ClientScopeModel." + method.getName());
+            });
+
     private OfflineAccessScope() {
     }
 
-    /** The request's {@code offline_access} scope, {@link Stream#empty()} if it has none, or null if undecided. */
-    static Stream<ClientScopeModel> among(KeycloakSession session, RealmModel realm, ClientSessionContext ctx) {
+    /** The request's {@code offline_access} scope, {@link #NOT_ASKED} if it has none, or null if undecided. */
+    static ClientScopeModel asked(KeycloakSession session, RealmModel realm, ClientSessionContext ctx) {
         ClientModel self = ctx.getClientSession().getClient();
-        ClientScopeModel found = null;
+        ClientScopeModel found = NOT_ASKED;
         for (String id : ctx.getClientScopeIds()) {
             ClientScopeModel scope = id.equals(self.getId()) ? null : session.clientScopes().getClientScopeById(realm, id);
             if (scope == null) {
@@ -39,14 +55,14 @@ final class OfflineAccessScope {
                 found = scope;
             }
         }
-        return found == null ? Stream.empty() : Stream.of(found);
+        return found;
     }
 
     /**
-     * The realm as Keycloak's token code sees it, except that its list of client scopes is the request's
-     * {@code offline_access} scope or nothing: only for a code that looks that one scope up by name.
+     * The realm as Keycloak's token code sees it, except that its list of client scopes is {@code offline} alone (the
+     * request's scope or {@link #NOT_ASKED}): only for a code that looks that one scope up by name.
      */
-    static RealmModel lookingUpOnly(RealmModel realm, ClientScopeModel[] offline) {
+    static RealmModel lookingUpOnly(RealmModel realm, ClientScopeModel offline) {
         return (RealmModel) Proxy.newProxyInstance(RealmModel.class.getClassLoader(), new Class<?>[] {RealmModel.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("getClientScopesStream") && method.getParameterCount() == 0) {

@@ -1,6 +1,7 @@
 package io.identitybridge.ownedresources;
 
 import io.identitybridge.vocabulary.ResourceScopeAttributes;
+import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -14,18 +15,22 @@ import org.keycloak.representations.AccessToken;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The one gate every grant passes (code, refresh, password, device, token exchange, client_credentials): each resource
  * scope carries this mapper, and Keycloak runs a scope's mappers whenever it builds an access token with the scope.
- * From the instant the resource expires, its name is taken out of {@code scope} and {@code aud}, reading only the
- * cached scope. It runs last, after any mapper that put the name in.
+ * From the instant a resource expires, its name is taken out of {@code scope} and {@code aud}, reading only the
+ * cached scopes. It runs last, after any mapper that put a name in; one run per token judges all its resource scopes
+ * (a grantee of n resources once paid n passes over its n scopes).
  */
 public class ResourceExpiryMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper {
 
     public static final String PROVIDER_ID = "ib-resource-expiry";
     static final String RESOURCE = "resource";
+    /** The token whose resource scopes were judged, kept in the client session context of its request. */
+    private static final String JUDGED = "ib.resource-expiry.judged";
 
     static ProtocolMapperModel model(String resourceName) {
         ProtocolMapperModel m = new ProtocolMapperModel();
@@ -40,17 +45,24 @@ public class ResourceExpiryMapper extends AbstractOIDCProtocolMapper implements 
     @Override
     public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
                                             UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        String name = mappingModel.getConfig().get(RESOURCE);
+        // Each resource scope of the token brings this mapper: the first run judges them all, the others find it done.
+        if (clientSessionCtx.getAttribute(JUDGED, Object.class) == token) {
+            return token;
+        }
+        clientSessionCtx.setAttribute(JUDGED, token);
         long now = System.currentTimeMillis();
-        boolean expired = clientSessionCtx.getClientScopesStream()
-                .filter(s -> name.equals(s.getName())).anyMatch(s -> ResourceScopeAttributes.expired(s, now));
-        if (expired) {
-            token.setScope(token.getScope() == null ? null : Arrays.stream(token.getScope().split(" "))
-                    .filter(s -> !s.equals(name)).collect(Collectors.joining(" ")));
-            if (token.getAudience() != null) {
-                String[] rest = Arrays.stream(token.getAudience()).filter(a -> !a.equals(name)).toArray(String[]::new);
-                token.audience(rest.length == 0 ? null : rest);
-            }
+        Set<String> expired = clientSessionCtx.getClientScopesStream()
+                .filter(s -> ResourceScopeAttributes.isResource(s) && ResourceScopeAttributes.expired(s, now))
+                .map(ClientScopeModel::getName).collect(Collectors.toSet());
+        if (expired.isEmpty()) {
+            return token;
+        }
+        if (token.getScope() != null) {
+            token.setScope(Arrays.stream(token.getScope().split(" ")).filter(s -> !expired.contains(s)).collect(Collectors.joining(" ")));
+        }
+        if (token.getAudience() != null) {
+            String[] rest = Arrays.stream(token.getAudience()).filter(a -> !expired.contains(a)).toArray(String[]::new);
+            token.audience(rest.length == 0 ? null : rest);
         }
         return token;
     }

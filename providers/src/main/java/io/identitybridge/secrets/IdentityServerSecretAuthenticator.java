@@ -1,7 +1,5 @@
 package io.identitybridge.secrets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.identitybridge.metrics.BridgeMetrics;
 import io.identitybridge.metrics.ClientAuthFailure;
 import io.identitybridge.vocabulary.ClientFields;
@@ -20,7 +18,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.util.BasicAuthHelper;
 
-import java.io.IOException;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,7 +29,6 @@ import java.util.Objects;
  */
 public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final WrongSecretWatch WRONG_SECRETS = new WrongSecretWatch(System::currentTimeMillis, WrongSecretWatch.WARN_AFTER);
 
     /**
@@ -144,18 +141,20 @@ public class IdentityServerSecretAuthenticator implements ClientAuthenticator {
         if (stored == null || stored.isEmpty()) {
             return SecretCheck.WRONG;
         }
-        JsonNode entries;
-        try {
-            entries = JSON.readTree(stored);
-        } catch (IOException e) {
-            return SecretCheck.WRONG;
-        }
         long now = Time.currentTime();
         boolean ok = false;
         boolean expired = false;
-        for (JsonNode entry : entries) {
-            boolean match = SecretHashes.matches(secret, entry.path("hash").asText(""));
-            boolean live = !entry.has("expires") || entry.get("expires").asLong() > now;
+        // The presented secret hashed once per size (IS4's SHA-256 or SHA-512), compared with every stored hash.
+        byte[] sha256 = null;
+        byte[] sha512 = null;
+        for (StoredSecrets.Entry entry : StoredSecrets.of(stored)) {
+            boolean match = false;
+            if (entry.hash() != null) {
+                byte[] candidate = entry.hash().length == 64 ? (sha512 = sha512 != null ? sha512 : SecretHashes.sha512Bytes(secret))
+                        : (sha256 = sha256 != null ? sha256 : SecretHashes.sha256Bytes(secret));
+                match = MessageDigest.isEqual(candidate, entry.hash());
+            }
+            boolean live = entry.expires() == null || entry.expires() > now;
             ok |= match && live;
             expired |= match && !live;
         }

@@ -22,6 +22,15 @@ public final class SecretHashes {
         return hash("SHA-512", secret);
     }
 
+    /** The raw SHA-256 of the UTF-8 secret, as the base64 of {@link #sha256} decodes to. */
+    public static byte[] sha256Bytes(String secret) {
+        return digest("SHA-256", secret);
+    }
+
+    public static byte[] sha512Bytes(String secret) {
+        return digest("SHA-512", secret);
+    }
+
     /**
      * A client's stored secrets attribute when its one secret is {@code secret}, with no expiry and no description:
      * the JSON array of {@code {hash, expires, description}} entries that seeding writes and the authenticator reads.
@@ -54,9 +63,12 @@ public final class SecretHashes {
     }
 
     private static String hash(String alg, String secret) {
+        return Base64.getEncoder().encodeToString(digest(alg, secret));
+    }
+
+    private static byte[] digest(String alg, String secret) {
         try {
-            byte[] digest = MessageDigest.getInstance(alg).digest(secret.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
+            return MessageDigest.getInstance(alg).digest(secret.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(alg + " is missing from this JVM", e);
         }

@@ -10,105 +10,96 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Benchmark, not a test (issue 21 §3, §4): what the bundle adds to a client_credentials token. Per round, one bundle
- * server (the suite's, realm {@code creatio} imported) and one stock server of the same distribution, one at a time,
- * in alternating order. On the bundle server the same request is measured, interleaved, against:
- * <ul>
- *   <li>{@code creatio}: a seeded client of the realm (the realm configuration's cost);</li>
- *   <li>{@code fresh}: a realm created on the same server as stock Keycloak would be, with the same client;</li>
- *   <li>with {@code resources > 0}: {@code grantee}, a {@code creatio} client granted 20 OwnedResources, after
- *       {@code resources} resources granted to other clients were registered.</li>
- * </ul>
- * Ratios of medians: creatio / fresh (realm), creatio on the bundle server / the same on stock (server), grantee /
- * creatio. Requests carry no {@code scope}, as Creatio's do: each client gets all its scopes. With {@code profile}
- * the first bundle round also records a JFR method profile per side under the work directory.
+ * Benchmark, not a test (issue 21 §3, §4): what the bundle adds to a client_credentials token (no {@code scope}, as
+ * Creatio asks), every figure a ratio of sides measured in the same run, interleaved in short slices ({@link Slices}).
+ * <ol>
+ *   <li>stock Keycloak of the same distribution (half the slices), a hand-made client as on the bundle's fresh realm;</li>
+ *   <li>the bundle server (realm {@code creatio} imported, {@code resources} other clients seeded, no resource yet),
+ *       phase {@code before}: {@code creatio} (a seeded client: IS4 secret hash, our authenticator and mappers),
+ *       {@code plain} (a hand-made client in {@code creatio}, plain secret), {@code fresh} (the hand-made client in
+ *       a realm created on that server), {@code grantee} (a second seeded client, no resource yet);</li>
+ *   <li>with {@code resources > 0}: that many resources granted among the other clients and 20 to {@code grantee};
+ *       phase {@code after}: {@code creatio}, {@code fresh}, {@code grantee};</li>
+ *   <li>stock again (the other half of its slices), so that a drift of the machine falls on both sides of it.</li>
+ * </ol>
+ * With {@code profile}, after each phase's slices, a JFR method profile per side, reduced by {@link JfrShares}.
  * Run it with {@code scripts/bench-token-path.sh}.
  */
 public final class TokenPathBenchmark {
 
     private static final String CLIENT = "bench-tp-client-0001";
+    private static final String PLAIN = "bench-tp-plain-0001";
     private static final String GRANTEE = "bench-tp-grantee-0001";
     private static final String SECRET = "bench-tp-secret-0123456789abcdefghijklmnop";
     private static final String SCOPE = "find_clients";
     private static final String FRESH = "fresh";
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+        int slices = args.length > 1 ? Integer.parseInt(args[1]) : 12;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int conns = args.length > 3 ? Integer.parseInt(args[3]) : 16;
-        int resources = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        int resources = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
         boolean profile = args.length > 5 && args[5].equals("profile");
-        System.out.printf("Keycloak %s, H2 dev mode, hey -c %d; per server start %d s warm-up per side, %d s per side; %d rounds; %d resources of other clients%n",
-                System.getProperty("ib.keycloak.version"), conns, warmup, seconds, rounds, resources);
-        StockKeycloak stock = StockKeycloak.unpack("token-path-stock");
-        Map<String, List<Double>> rps = new LinkedHashMap<>();
-        for (int r = 0; r < rounds; r++) {
-            for (boolean bundleSide : r % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
-                if (!bundleSide) {
-                    try (KeycloakServer kc = stock.start(CLIENT, SECRET, SCOPE)) {
-                        String url = kc.realmUrl() + "/protocol/openid-connect/token";
-                        measure(url, warmup, 0, conns, CLIENT);
-                        record(rps, r, "stock", measure(url, 0, seconds, conns, CLIENT));
-                    }
-                    continue;
-                }
-                try (KeycloakServer kc = startBundle(resources)) {
-                    Map<String, String> urls = new LinkedHashMap<>();
-                    urls.put("creatio", kc.realmUrl() + "/protocol/openid-connect/token");
-                    urls.put(FRESH, kc.baseUrl() + "/realms/" + FRESH + "/protocol/openid-connect/token");
-                    if (resources > 0) {
-                        urls.put("grantee", urls.get("creatio"));
-                    }
-                    for (Map.Entry<String, String> e : urls.entrySet()) {
-                        measure(e.getValue(), warmup, 0, conns, clientOf(e.getKey()));
-                    }
-                    List<String> order = new ArrayList<>(urls.keySet());
-                    java.util.Collections.rotate(order, r);
-                    for (String side : order) {
-                        Path jfr = profile && r == 0 ? Install.workDir().resolve("token-path-" + side + ".jfr") : null;
-                        long pid = ServerCpu.ofTheOneServer().pid();
-                        if (jfr != null) {
-                            jcmd(pid, "JFR.start", "name=tp", "settings=profile");
-                        }
-                        record(rps, r, side, measure(urls.get(side), 0, seconds, conns, clientOf(side)));
-                        if (jfr != null) {
-                            Files.deleteIfExists(jfr);
-                            jcmd(pid, "JFR.stop", "name=tp", "filename=" + jfr);
-                            System.out.println("  profile: " + jfr);
-                        }
-                    }
+        boolean withStock = args.length <= 6 || !args[6].equals("nostock");
+        System.out.printf("Keycloak %s, H2 dev mode, hey -c %d; %d s warm-up per side and phase, %d slices of %d s per side,"
+                + " order rotating; %d resources of other clients; load average at start %s%n", System.getProperty("ib.keycloak.version"),
+                conns, warmup, slices, seconds, resources, Files.readString(Path.of("/proc/loadavg")).trim());
+        StockKeycloak stock = withStock ? StockKeycloak.unpack("token-path-stock") : null;
+        Slices stockFirst = withStock ? stock(stock, warmup, slices / 2, seconds, conns) : null;
+        Slices before;
+        Slices after = null;
+        try (KeycloakServer kc = startBundle(resources, profile)) {
+            String creatio = kc.realmUrl() + "/protocol/openid-connect/token";
+            Slices.Side fresh = new Slices.Side(FRESH, kc.baseUrl() + "/realms/" + FRESH + "/protocol/openid-connect/token", CLIENT, SECRET);
+            List<Slices.Side> sides = List.of(new Slices.Side("creatio", creatio, CLIENT, SECRET),
+                    new Slices.Side("plain", creatio, PLAIN, SECRET), fresh, new Slices.Side("grantee", creatio, GRANTEE, SECRET));
+            before = Slices.run("before", sides, warmup, slices, seconds, conns);
+            if (profile) {
+                profile("before", sides.subList(0, 3), Math.max(15, 2 * seconds), conns);
+            }
+            if (resources > 0) {
+                long start = System.nanoTime();
+                grantResources(kc, resources);
+                System.out.printf("%d resources registered in %.0f s%n", resources + 20, (System.nanoTime() - start) / 1e9);
+                List<Slices.Side> now = List.of(sides.get(0), fresh, sides.get(3));
+                after = Slices.run("after", now, warmup / 2, slices, seconds, conns);
+                if (profile) {
+                    profile("after", now, Math.max(15, 2 * seconds), conns);
                 }
             }
         }
-        System.out.printf("%nmedians of %d rounds (req/s):", rounds);
-        Map<String, Double> m = new LinkedHashMap<>();
-        rps.forEach((k, v) -> m.put(k, ConnectBenchmark.median(v)));
-        m.forEach((k, v) -> System.out.printf(" %s %.1f", k, v));
-        System.out.printf("%nrealm  (creatio / fresh realm, same bundle server): %.3f%n", m.get("creatio") / m.get(FRESH));
-        System.out.printf("server (creatio on the bundle / same client on stock Keycloak): %.3f%n", m.get("creatio") / m.get("stock"));
-        System.out.printf("fresh realm on the bundle / stock: %.3f%n", m.get(FRESH) / m.get("stock"));
-        if (m.containsKey("grantee")) {
-            System.out.printf("grantee of 20 resources / creatio client without: %.3f%n", m.get("grantee") / m.get("creatio"));
+        Slices stockAll = withStock ? Slices.merge("stock", stockFirst, stock(stock, warmup, slices - slices / 2, seconds, conns)) : null;
+        TokenPathReport.print(before, after, stockAll);
+    }
+
+    /** A fresh JVM each visit: warmed up as long as the bundle server is before its first slice (four sides). */
+    private static Slices stock(StockKeycloak stock, int warmup, int slices, int seconds, int conns) throws Exception {
+        try (KeycloakServer kc = stock.start(CLIENT, SECRET, SCOPE)) {
+            String url = kc.realmUrl() + "/protocol/openid-connect/token";
+            return Slices.run("stock", List.of(new Slices.Side("stock", url, CLIENT, SECRET)), 4 * warmup, slices, seconds, conns);
         }
     }
 
-    private static String clientOf(String side) {
-        return side.equals("grantee") ? GRANTEE : CLIENT;
-    }
-
-    private static double measure(String url, int warmup, int seconds, int conns, String client) throws Exception {
-        return Hey.token(url, warmup > 0 ? warmup : seconds, conns, client, SECRET).expect(200, "hey against " + url).rps();
-    }
-
-    private static void record(Map<String, List<Double>> rps, int round, String side, double value) {
-        rps.computeIfAbsent(side, k -> new ArrayList<>()).add(value);
-        System.out.printf("round %d  %-8s %8.1f req/s%n", round, side, value);
+    /** One JFR recording per side under load, then each profile against the first side's, by inclusive shares. */
+    private static void profile(String phase, List<Slices.Side> sides, int seconds, int conns) throws Exception {
+        long pid = ServerCpu.ofTheOneServer().pid();
+        List<Path> files = new ArrayList<>();
+        for (Slices.Side side : sides) {
+            Path jfr = Install.workDir().resolve("token-path-" + phase + "-" + side.name() + ".jfr");
+            Files.deleteIfExists(jfr);
+            jcmd(pid, "JFR.start", "name=tp", "settings=profile");
+            Slices.once(side, seconds, conns);
+            jcmd(pid, "JFR.stop", "name=tp", "filename=" + jfr);
+            files.add(jfr);
+        }
+        for (Path other : files.subList(1, files.size())) {
+            JfrShares.main(new String[] {other.toString(), files.get(0).toString()});
+        }
     }
 
     private static void jcmd(long pid, String... args) throws Exception {
@@ -121,22 +112,26 @@ public final class TokenPathBenchmark {
         }
     }
 
-    /** The suite's server, the benchmark client seeded in creatio, and a fresh realm set up as on stock Keycloak. */
-    private static KeycloakServer startBundle(int resources) throws Exception {
-        KeycloakServer kc = KeycloakServer.start();
+    /**
+     * The suite's server with the benchmark clients seeded in creatio (and {@code others} more, for the resources
+     * to come), a hand-made client there, and a fresh realm with the same hand-made client, as on stock Keycloak.
+     */
+    private static KeycloakServer startBundle(int others, boolean profile) throws Exception {
+        // Deep stacks (Vert.x, RESTEasy, then Keycloak) need more than JFR's 64 frames to keep the token endpoint's.
+        KeycloakServer kc = KeycloakServer.start(profile ? Map.of("JAVA_OPTS_APPEND", "-XX:FlightRecorderOptions=stackdepth=512") : Map.of());
         try {
-            seed(kc, List.of(Map.of("ClientId", CLIENT, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("client_credentials"),
-                    "AllowedScopes", List.of(SCOPE))));
+            for (String client : List.of(CLIENT, GRANTEE)) {
+                seed(kc, List.of(Map.of("ClientId", client, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("client_credentials"),
+                        "AllowedScopes", List.of(SCOPE))));
+            }
+            if (others > 0) {
+                ApiBenchmark.seedClients(kc, others);
+            }
+            ok(kc.admin("POST", "/realms/creatio/clients", handMade(PLAIN)), 201);
             ok(kc.admin("POST", "/realms", Map.of("realm", FRESH, "enabled", true, "accessTokenLifespan", 3600)), 201);
             ok(kc.admin("POST", "/realms/" + FRESH + "/client-scopes", Map.of("name", SCOPE, "protocol", "openid-connect",
                     "attributes", Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"))), 201);
-            ok(kc.admin("POST", "/realms/" + FRESH + "/clients", Map.of("clientId", CLIENT, "publicClient", false, "secret", SECRET,
-                    "clientAuthenticatorType", "client-secret", "serviceAccountsEnabled", true, "standardFlowEnabled", false,
-                    "directAccessGrantsEnabled", false, "defaultClientScopes", List.of("acr", "basic", "web-origins", SCOPE),
-                    "optionalClientScopes", List.of())), 201);
-            if (resources > 0) {
-                grantResources(kc, resources);
-            }
+            ok(kc.admin("POST", "/realms/" + FRESH + "/clients", handMade(CLIENT)), 201);
             return kc;
         } catch (RuntimeException e) {
             kc.close();
@@ -144,11 +139,15 @@ public final class TokenPathBenchmark {
         }
     }
 
-    /** {@code n} resources granted among other clients (ApiBenchmark's layout), then 20 granted to the grantee by 4 owners. */
+    /** A confidential client_credentials client as an administrator makes it in the console (as StockKeycloak's). */
+    private static Map<String, Object> handMade(String clientId) {
+        return Map.of("clientId", clientId, "publicClient", false, "secret", SECRET, "clientAuthenticatorType", "client-secret",
+                "serviceAccountsEnabled", true, "standardFlowEnabled", false, "directAccessGrantsEnabled", false,
+                "defaultClientScopes", List.of("acr", "basic", "web-origins", SCOPE), "optionalClientScopes", List.of());
+    }
+
+    /** {@code n} resources granted among the other clients (ApiBenchmark's layout), then 20 to the grantee by 4 owners. */
     private static void grantResources(KeycloakServer kc, int n) throws Exception {
-        seed(kc, List.of(Map.of("ClientId", GRANTEE, "Secrets", List.of(SECRET), "AllowedGrantTypes", List.of("client_credentials"),
-                "AllowedScopes", List.of(SCOPE))));
-        ApiBenchmark.seedClients(kc, n);
         IdsApi api = new IdsApi(kc);
         ApiBenchmark.registerResources(api, n);
         String expires = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
