@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -59,6 +60,46 @@ final class ClientScopesIO {
         rep.setDefaultClientScopes(defaults);
     }
 
+    /**
+     * Links a new client's scopes. Keycloak linked the realm's default scopes when it set the client's protocol: those
+     * not wanted go, and the wanted ones still missing come in one call per kind, resolved from {@code byName} (the
+     * realm's scopes, read once per seeding), where Keycloak's import would look each up by name and link it alone.
+     * A name missing from {@code byName} is skipped, as Keycloak's import skips it.
+     */
+    static void link(ClientModel client, Map<String, ClientScopeModel> byName, List<String> wantDefault, List<String> wantOptional) {
+        Set<String> dflt = new HashSet<>(wantDefault == null ? List.of() : wantDefault);
+        Set<String> optional = new HashSet<>(wantOptional == null ? List.of() : wantOptional);
+        optional.removeAll(dflt);
+        Map<String, ClientScopeModel> presentDefault = client.getClientScopes(true);
+        Map<String, ClientScopeModel> presentOptional = client.getClientScopes(false);
+        unlink(client, presentDefault, dflt);
+        unlink(client, presentOptional, optional);
+        linkMissing(client, byName, dflt, presentDefault.keySet(), true);
+        linkMissing(client, byName, optional, presentOptional.keySet(), false);
+    }
+
+    private static void unlink(ClientModel client, Map<String, ClientScopeModel> present, Set<String> wanted) {
+        present.forEach((name, scope) -> {
+            if (!wanted.contains(name)) {
+                client.removeClientScope(scope);
+            }
+        });
+    }
+
+    private static void linkMissing(ClientModel client, Map<String, ClientScopeModel> byName, Set<String> wanted, Set<String> present,
+                                    boolean dflt) {
+        Set<ClientScopeModel> missing = wanted.stream().filter(name -> !present.contains(name)).map(byName::get)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        if (!missing.isEmpty()) {
+            client.addClientScopes(missing, dflt);
+        }
+    }
+
+    /** The realm's client scopes by name, as {@link #link} resolves them. */
+    static Map<String, ClientScopeModel> byName(RealmModel realm) {
+        return realm.getClientScopesStream().collect(Collectors.toMap(ClientScopeModel::getName, scope -> scope, (first, second) -> first));
+    }
+
     private static Set<String> withoutServiceAccount(List<String> names) {
         Set<String> kept = new TreeSet<>(names == null ? List.of() : names);
         kept.remove(SERVICE_ACCOUNT_SCOPE);
@@ -79,8 +120,7 @@ final class ClientScopesIO {
                 client.removeClientScope(linked.getValue());
             }
         }
-        Map<String, ClientScopeModel> byName = target.realm().getClientScopesStream()
-                .collect(Collectors.toMap(ClientScopeModel::getName, scope -> scope, (first, second) -> first));
+        Map<String, ClientScopeModel> byName = byName(target.realm());
         add(client, byName, wantDefault, client.getClientScopes(true).keySet(), true);
         add(client, byName, wantOptional, client.getClientScopes(false).keySet(), false);
     }

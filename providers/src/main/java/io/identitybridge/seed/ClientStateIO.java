@@ -2,6 +2,7 @@ package io.identitybridge.seed;
 
 import org.keycloak.common.constants.ServiceAccountConstants;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -42,11 +43,18 @@ final class ClientStateIO {
 
     /**
      * Creates a client with every field at once, through Keycloak's own representation import (as partialImport does),
-     * so that a cold seed of many clients costs one insert path per client, not one flush per field.
+     * so that a cold seed of many clients costs one insert path per client, not one flush per field. Its scopes are
+     * linked from {@code scopes} ({@link ClientScopesIO#byName}, read once per seeding) rather than by the import.
      */
-    static ClientModel create(KeycloakSession session, RealmModel realm, String clientId, SortedMap<String, String> desired) {
+    static ClientModel create(KeycloakSession session, RealmModel realm, String clientId, SortedMap<String, String> desired,
+                              Map<String, ClientScopeModel> scopes) {
         ClientRepresentation rep = representation(clientId, desired);
+        List<String> defaultScopes = rep.getDefaultClientScopes();
+        List<String> optionalScopes = rep.getOptionalClientScopes();
+        rep.setDefaultClientScopes(null);
+        rep.setOptionalClientScopes(null);
         ClientModel client = ClientManager.createClient(session, realm, rep);
+        ClientScopesIO.link(client, scopes, defaultScopes, optionalScopes);
         if (Boolean.TRUE.equals(rep.isServiceAccountsEnabled())) {
             // The client is new, so it has no service-account user yet; Keycloak's enableServiceAccount would query first.
             UserModel user = session.users().addUser(realm, ServiceAccountConstants.SERVICE_ACCOUNT_USER_PREFIX + clientId);

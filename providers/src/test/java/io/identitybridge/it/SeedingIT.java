@@ -56,6 +56,24 @@ class SeedingIT {
     }
 
     @Test
+    @Order(1)
+    void aSeededClientHasExactlyItsScopesAndKeycloaksServiceAccountScope() {
+        // Keycloak links the realm's default scopes to every new client; seeding keeps only the ones it gives every
+        // client, adds Keycloak's service-account scope to a client_credentials client, and its AllowedScopes as optional.
+        String id = kc.admin("GET", "/realms/creatio/clients?clientId=" + SYSTEM_CLIENT, null).json().get(0).get("id").asText();
+        assertEquals(Set.of("acr", "basic", "web-origins", "service_account"), scopeNames(id, "default-client-scopes"));
+        assertEquals(Set.of("register_own_resource", "get_resource_list", "get_client_info", "find_clients", "remove_client",
+                "update_client", "add_registrar_client", "IdentityServerApi", "generate_auth_code", "revoke_client_tokens",
+                "get_service_info"), scopeNames(id, "optional-client-scopes"));
+    }
+
+    private static Set<String> scopeNames(String clientUuid, String kind) {
+        Set<String> names = new HashSet<>();
+        kc.admin("GET", "/realms/creatio/clients/" + clientUuid + "/" + kind, null).json().forEach(s -> names.add(s.get("name").asText()));
+        return names;
+    }
+
+    @Test
     @Order(2)
     void implicitFlowIdTokenLivesIdentityTokenLifetime() {
         String location = BrowserlessLogin.login(kc.realmUrl() + "/protocol/openid-connect/auth?client_id=" + SYSTEM_CLIENT
