@@ -13,8 +13,11 @@ import java.util.Map;
  */
 final class Slices {
 
-    /** One measured side: a token URL and the client that asks it. */
-    record Side(String name, String url, String client, String secret) {
+    /** One measured side: a token URL, the client that asks it and the {@code scope} it names (null: none). */
+    record Side(String name, String url, String client, String secret, String scope) {
+        Side(String name, String url, String client, String secret) {
+            this(name, url, client, secret, null);
+        }
     }
 
     private final String phase;
@@ -60,7 +63,7 @@ final class Slices {
     }
 
     static Hey.Run once(Side side, int seconds, int conns) throws Exception {
-        return Hey.token(side.url(), seconds, conns, side.client(), side.secret()).expect(200, "hey against " + side.url());
+        return Hey.token(side.url(), seconds, conns, side.client(), side.secret(), side.scope()).expect(200, "hey against " + side.url());
     }
 
     double medianRps(String side) {

@@ -25,6 +25,9 @@ import java.util.Map;
  *   <li>with {@code resources > 0}: that many resources granted among the other clients and 20 to {@code grantee};
  *       phase {@code after}: {@code creatio}, {@code fresh}, {@code grantee};</li>
  *   <li>stock again (the other half of its slices), so that a drift of the machine falls on both sides of it.</li>
+ *   <li>Beside them, Creatio's own call as the load benchmark makes it: {@code connect} (the seeded client on our
+ *       {@code /connect/token} with {@code scope=find_clients}) and {@code stock-scope} (the same on stock), so that the
+ *       load benchmark's gap splits into the endpoint, the scope and the realm.</li>
  * </ol>
  * With {@code profile}, after each phase's slices, a JFR method profile per side, reduced by {@link JfrShares}.
  * Run it with {@code scripts/bench-token-path.sh}.
@@ -57,10 +60,11 @@ public final class TokenPathBenchmark {
             String creatio = kc.realmUrl() + "/protocol/openid-connect/token";
             Slices.Side fresh = new Slices.Side(FRESH, kc.baseUrl() + "/realms/" + FRESH + "/protocol/openid-connect/token", CLIENT, SECRET);
             List<Slices.Side> sides = List.of(new Slices.Side("creatio", creatio, CLIENT, SECRET),
-                    new Slices.Side("plain", creatio, PLAIN, SECRET), fresh, new Slices.Side("grantee", creatio, GRANTEE, SECRET));
+                    new Slices.Side("plain", creatio, PLAIN, SECRET), fresh, new Slices.Side("grantee", creatio, GRANTEE, SECRET),
+                    new Slices.Side("connect", kc.realmUrl() + "/connect/token", CLIENT, SECRET, SCOPE));
             before = Slices.run("before", sides, warmup, slices, seconds, conns);
             if (profile) {
-                profile("before", sides.subList(0, 3), Math.max(15, 2 * seconds), conns);
+                profile("before", List.of(sides.get(0), sides.get(1), sides.get(2), sides.get(4)), Math.max(15, 2 * seconds), conns);
             }
             if (resources > 0) {
                 long start = System.nanoTime();
@@ -81,7 +85,8 @@ public final class TokenPathBenchmark {
     private static Slices stock(StockKeycloak stock, int warmup, int slices, int seconds, int conns) throws Exception {
         try (KeycloakServer kc = stock.start(CLIENT, SECRET, SCOPE)) {
             String url = kc.realmUrl() + "/protocol/openid-connect/token";
-            return Slices.run("stock", List.of(new Slices.Side("stock", url, CLIENT, SECRET)), 4 * warmup, slices, seconds, conns);
+            return Slices.run("stock", List.of(new Slices.Side("stock", url, CLIENT, SECRET),
+                    new Slices.Side("stock-scope", url, CLIENT, SECRET, SCOPE)), 5 * warmup / 2, slices, seconds, conns);
         }
     }
 

@@ -13,7 +13,7 @@ final class TokenPathReport {
     static void print(Slices before, Slices after, Slices stock) throws Exception {
         System.out.printf("%nload average at the end: %s%nmedians, quartiles and extremes of the slices:%n",
                 Files.readString(Path.of("/proc/loadavg")).trim());
-        for (String side : new String[] {"creatio", "plain", "fresh", "grantee"}) {
+        for (String side : new String[] {"creatio", "plain", "fresh", "grantee", "connect"}) {
             System.out.println("  " + before.describe(side));
         }
         if (after != null) {
@@ -23,15 +23,19 @@ final class TokenPathReport {
         }
         if (stock != null) {
             System.out.println("  " + stock.describe("stock"));
+            System.out.println("  " + stock.describe("stock-scope"));
         }
         System.out.println();
         System.out.println("§3 realm   creatio / fresh realm, same server:             " + before.ratio("creatio", before, "fresh"));
         System.out.println("   control plain (hand-made in creatio) / fresh:           " + before.ratio("plain", before, "fresh"));
         System.out.println("   control creatio (seeded) / plain (hand-made):           " + before.ratio("creatio", before, "plain"));
         System.out.println("   control grantee / creatio, both without resources:     " + before.ratio("grantee", before, "creatio"));
+        System.out.println("   control connect (/connect/token, scope) / creatio:      " + before.ratio("connect", before, "creatio"));
         if (stock != null) {
             System.out.println("§3 server  creatio on the bundle / stock Keycloak:         " + before.ratio("creatio", stock, "stock"));
             System.out.println("   control fresh realm on the bundle / stock:              " + before.ratio("fresh", stock, "stock"));
+            System.out.println("§20 load   connect (our /connect/token, scope) / stock-scope: " + before.ratio("connect", stock, "stock-scope"));
+            System.out.println("   control stock-scope / stock (the scope's own cost):     " + stock.ratio("stock-scope", stock, "stock"));
         }
         if (after != null) {
             System.out.println("§4 realm-wide creatio with the resources / before them:    " + after.ratio("creatio", before, "creatio"));
