@@ -22,6 +22,7 @@ final class RequiredKeycloakApi {
             "org.keycloak.protocol.ProtocolMapper",
             "org.keycloak.protocol.oidc.TokenIntrospectionProviderFactory",
             "org.keycloak.protocol.oidc.grants.OAuth2GrantTypeFactory",
+            "org.keycloak.services.clientpolicy.ClientPolicyManagerFactory",
             "org.keycloak.services.clientpolicy.condition.ClientPolicyConditionProviderFactory",
             "org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory",
             "org.keycloak.services.resource.RealmResourceProviderFactory",
@@ -52,6 +53,7 @@ final class RequiredKeycloakApi {
             Map.entry("org.keycloak.services.resources.admin.AdminEventBuilder", List.of("operation")),
             Map.entry("org.keycloak.services.resources.admin.AdminRoot", List.of("authenticateRealmAdminRequest")),
             Map.entry("org.keycloak.services.Urls", List.of("realmIssuer")),
+            Map.entry("org.keycloak.services.clientpolicy.DefaultClientPolicyManager", List.of("triggerOnEvent", "getClientPolicies")),
             Map.entry("org.keycloak.keys.GeneratedRsaKeyProviderFactory", List.of("validateConfiguration")),
             Map.entry("org.keycloak.keys.GeneratedEcdsaKeyProviderFactory", List.of("convertJWSAlgorithmToECDomainParmNistRep")));
 
