@@ -3,6 +3,7 @@ package io.identitybridge.creatioapi;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -37,7 +38,9 @@ public final class DatabaseUnreachable {
     /**
      * True for a cause with SQLState class 08 (connection exception), 57P (the server shutting down or not yet
      * accepting connections) or 53 (out of connections or memory), a JDBC connection exception, or the connection
-     * pool giving up waiting for a connection (Agroal's SQLException without SQLState).
+     * pool giving up waiting for a connection (Agroal's SQLException without SQLState), or the connection lost in the
+     * middle of a statement: an I/O exception thrown inside a JDBC driver. Keycloak's {@code ModelException} keeps only
+     * the root cause, so PostgreSQL's 08006 is gone by then and only its {@code EOFException} remains.
      */
     public static boolean is(Throwable e) {
         int depth = 0;
@@ -53,6 +56,20 @@ public final class DatabaseUnreachable {
                 if (state == null && fromPool(sql)) {
                     return true;
                 }
+            }
+            if (t instanceof IOException && fromDriver(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean fromDriver(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String name = frame.getClassName();
+            if (name.startsWith("org.postgresql.") || name.startsWith("com.microsoft.sqlserver.") || name.startsWith("com.mysql.")
+                    || name.startsWith("org.mariadb.") || name.startsWith("oracle.jdbc.") || name.startsWith("org.h2.")) {
+                return true;
             }
         }
         return false;

@@ -28,6 +28,21 @@ class DatabaseUnreachableTest {
     }
 
     @Test
+    void aConnectionLostInsideTheDriverIsUnreachable() {
+        java.io.EOFException eof = new java.io.EOFException();
+        eof.setStackTrace(new StackTraceElement[] {new StackTraceElement("org.postgresql.core.PGStream", "receiveChar", null, 1)});
+        // Keycloak's ModelException keeps the root cause only: PostgreSQL's 08006 around it is gone.
+        assertTrue(DatabaseUnreachable.is(new RuntimeException("Database operation failed", eof)));
+    }
+
+    @Test
+    void anIoExceptionOutsideAnyDriverIsNotUnreachable() {
+        java.io.EOFException eof = new java.io.EOFException();
+        eof.setStackTrace(new StackTraceElement[] {new StackTraceElement("io.vertx.core.http.impl.HttpServerRequestImpl", "read", null, 1)});
+        assertFalse(DatabaseUnreachable.is(new RuntimeException(eof)));
+    }
+
+    @Test
     void aRefusedStatementIsNotUnreachable() {
         // A value too long (22001), a duplicate (23505), a NUL byte (22021), and an SQLException of ours without a state.
         for (String state : new String[] {"22001", "23505", "22021"}) {
