@@ -1,6 +1,7 @@
 package io.identitybridge.browsertokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.identitybridge.spi.BoundedMemo;
 import org.keycloak.representations.idm.ClientPoliciesRepresentation;
 import org.keycloak.representations.idm.ClientPolicyConditionRepresentation;
 import org.keycloak.representations.idm.ClientPolicyRepresentation;
@@ -8,8 +9,6 @@ import org.keycloak.util.JsonSerialization;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether a set of client policies can be satisfied only on an authorize request: every enabled one holds the
@@ -22,7 +21,7 @@ final class AuthorizeOnlyPolicies {
     /** Beyond it the memo starts over: a server of many realms reads each text again, never unbounded memory. */
     static final int MAX_MEMO = 256;
     private static final String NEGATIVE_LOGIC = "is-negative-logic";
-    private static final Map<String, Boolean> MEMO = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, Boolean> MEMO = new BoundedMemo<>(MAX_MEMO, AuthorizeOnlyPolicies::read);
 
     private AuthorizeOnlyPolicies() {
     }
@@ -32,15 +31,7 @@ final class AuthorizeOnlyPolicies {
         if (json == null) {
             return true;
         }
-        Boolean known = MEMO.get(json);
-        if (known == null) {
-            known = read(json);
-            if (MEMO.size() >= MAX_MEMO) {
-                MEMO.clear();
-            }
-            MEMO.put(json, known);
-        }
-        return known;
+        return MEMO.get(json);
     }
 
     static int memoSize() {

@@ -1,8 +1,7 @@
 package io.identitybridge.browsertokens;
 
-import org.keycloak.Config;
+import io.identitybridge.spi.ProviderFactoryDefaults;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.clientpolicy.ClientPolicyManager;
 import org.keycloak.services.clientpolicy.ClientPolicyManagerFactory;
 import org.keycloak.services.clientpolicy.DefaultClientPolicyManager;
@@ -11,7 +10,7 @@ import org.keycloak.services.clientpolicy.DefaultClientPolicyManager;
  * Makes {@link AuthorizeOnlyPolicyManager} the server's client policy manager: Keycloak takes the factory of highest
  * order when no {@code --spi-client-policy-manager--provider} is set ({@code default} selects Keycloak's own again).
  */
-public class AuthorizeOnlyPolicyManagerFactory implements ClientPolicyManagerFactory {
+public class AuthorizeOnlyPolicyManagerFactory implements ClientPolicyManagerFactory, ProviderFactoryDefaults<ClientPolicyManager> {
 
     public static final String PROVIDER_ID = "identity-bridge";
 
@@ -23,18 +22,6 @@ public class AuthorizeOnlyPolicyManagerFactory implements ClientPolicyManagerFac
     @Override
     public int order() {
         return 10;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -2,13 +2,12 @@ package io.identitybridge.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.identitybridge.spi.BoundedMemo;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A client's {@code ib.secrets} attribute as the authenticator reads it: per entry the decoded hash (null when it is
@@ -26,22 +25,14 @@ final class StoredSecrets {
     static final int MAX_MEMO = 4096;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Entry> UNREADABLE = List.of();
-    private static final Map<String, List<Entry>> MEMO = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, List<Entry>> MEMO = new BoundedMemo<>(MAX_MEMO, StoredSecrets::read);
 
     private StoredSecrets() {
     }
 
     /** The entries of a non-null attribute text; none when it is no JSON. */
     static List<Entry> of(String stored) {
-        List<Entry> entries = MEMO.get(stored);
-        if (entries == null) {
-            entries = read(stored);
-            if (MEMO.size() >= MAX_MEMO) {
-                MEMO.clear();
-            }
-            MEMO.put(stored, entries);
-        }
-        return entries;
+        return MEMO.get(stored);
     }
 
     /** As the authenticator read each entry before: {@code hash} as text (else ""), {@code expires} as a long if present. */
