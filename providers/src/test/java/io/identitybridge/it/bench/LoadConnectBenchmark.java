@@ -32,7 +32,7 @@ public final class LoadConnectBenchmark {
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int[] concurrencies = Arrays.stream((args.length > 3 ? args[3] : "16,64").split(",")).mapToInt(Integer::parseInt).toArray();
         boolean sameConf = args.length > 4 && args[4].equals("same-conf");
-        System.out.printf("Keycloak %s, H2 dev mode; per server start: %d s warm-up, then %d s at each of -c %s; %d rounds; stock %s%n",
+        System.out.printf("Keycloak %s, H2 dev mode; per server start: at least %d s warm-up and until steady, then %d s at each of -c %s; %d rounds; stock %s%n",
                 System.getProperty("ib.keycloak.version"), warmup, seconds, Arrays.toString(concurrencies), rounds,
                 sameConf ? "with our docker/keycloak.conf" : "as unpacked, no conf");
         StockKeycloak stock = StockKeycloak.unpack("load-stock");
@@ -47,9 +47,9 @@ public final class LoadConnectBenchmark {
             for (boolean bundleSide : r % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
                 try (KeycloakServer kc = bundleSide ? startBundle() : stock.start(CLIENT, SECRET, SCOPE)) {
                     String url = kc.realmUrl() + (bundleSide ? "/connect/token" : "/protocol/openid-connect/token");
-                    if (warmup > 0) {
-                        ConnectBenchmark.hey(url, warmup, concurrencies[concurrencies.length - 1], CLIENT, SECRET);
-                    }
+                    int top = concurrencies[concurrencies.length - 1];
+                    SteadyWarmup.run("round " + r + ", " + (bundleSide ? "bundle" : "stock"),
+                            List.of(s -> ConnectBenchmark.hey(url, s, top, CLIENT, SECRET)), warmup);
                     ServerCpu cpu = ServerCpu.ofTheOneServer();
                     for (int c : concurrencies) {
                         long cpu0 = cpu.millis();

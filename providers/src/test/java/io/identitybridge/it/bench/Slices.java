@@ -28,11 +28,16 @@ final class Slices {
         this.phase = phase;
     }
 
-    /** Warms every side up for {@code warmup} seconds, then {@code slices} slices of {@code seconds} per side. */
+    /**
+     * Warms the sides up for at least {@code warmup} seconds each and until steady ({@link SteadyWarmup}), then
+     * {@code slices} slices of {@code seconds} per side.
+     */
     static Slices run(String phase, List<Side> sides, int warmup, int slices, int seconds, int conns) throws Exception {
+        List<SteadyWarmup.Chunk> chunks = new ArrayList<>();
         for (Side side : sides) {
-            once(side, warmup, conns);
+            chunks.add(s -> once(side, s, conns).rps());
         }
+        SteadyWarmup.run(phase, chunks, warmup * sides.size());
         Slices result = new Slices(phase);
         ServerCpu cpu = ServerCpu.ofTheOneServer();
         for (int k = 0; k < slices; k++) {

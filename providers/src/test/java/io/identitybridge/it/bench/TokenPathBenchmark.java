@@ -49,7 +49,7 @@ public final class TokenPathBenchmark {
         int resources = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
         boolean profile = args.length > 5 && args[5].equals("profile");
         boolean withStock = args.length <= 6 || !args[6].equals("nostock");
-        System.out.printf("Keycloak %s, H2 dev mode, hey -c %d; %d s warm-up per side and phase, %d slices of %d s per side,"
+        System.out.printf("Keycloak %s, H2 dev mode, hey -c %d; at least %d s warm-up per side and phase and until steady, %d slices of %d s per side,"
                 + " order rotating; %d resources of other clients; load average at start %s%n", System.getProperty("ib.keycloak.version"),
                 conns, warmup, slices, seconds, resources, Files.readString(Path.of("/proc/loadavg")).trim());
         StockKeycloak stock = withStock ? StockKeycloak.unpack("token-path-stock") : null;
@@ -71,7 +71,7 @@ public final class TokenPathBenchmark {
                 grantResources(kc, resources);
                 System.out.printf("%d resources registered in %.0f s%n", resources + 20, (System.nanoTime() - start) / 1e9);
                 List<Slices.Side> now = List.of(sides.get(0), fresh, sides.get(3));
-                after = Slices.run("after", now, warmup / 2, slices, seconds, conns);
+                after = Slices.run("after", now, warmup, slices, seconds, conns);
                 if (profile) {
                     profile("after", now, Math.max(15, 2 * seconds), conns);
                 }
