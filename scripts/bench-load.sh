@@ -3,7 +3,8 @@
 # hold the shared lock when others use the machine: flock /tmp/ib-kc.lock scripts/bench-load.sh connect
 # Usage:
 #   scripts/bench-load.sh connect      [seconds=60] [rounds=2] [warmup-s=30] [conns=16,64] [plain|same-conf]
-#                                      /connect/token vs stock Keycloak (same-conf: stock gets docker/keycloak.conf)
+#                                      /connect/token vs stock Keycloak (same-conf: stock gets docker/keycloak.conf);
+#                                      warmup-s is a minimum: each side is loaded until its throughput is steady
 #   scripts/bench-load.sh api          [seconds=60] [conns=64] [clients=1000] [warmup-s=20] OwnedResources/list, Clients/find
 #   scripts/bench-load.sh mixed        [seconds=60] [threads-per-kind=4]                     registrations, resource writes, tokens
 #     (api and mixed run on H2, or on PostgreSQL with: eval "$(scripts/postgres-for-tests.sh ib_bench)" && IB_BENCH_JAVA_OPTS=-Dib.db=postgres scripts/bench-load.sh mixed)
