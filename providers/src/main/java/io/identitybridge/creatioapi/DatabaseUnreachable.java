@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,6 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * caller's or a gap in our bounds.
  */
 public final class DatabaseUnreachable {
+
+    /** The JDBC drivers of the databases Keycloak supports: an I/O exception thrown inside one is a lost connection. */
+    private static final List<String> DRIVER_PACKAGES = List.of("org.postgresql.", "com.microsoft.sqlserver.", "com.mysql.",
+            "org.mariadb.", "oracle.jdbc.", "org.h2.");
 
     private static final Logger LOG = Logger.getLogger(DatabaseUnreachable.class);
     private static final AtomicLong LAST_LOGGED = new AtomicLong(Long.MIN_VALUE);
@@ -67,8 +72,7 @@ public final class DatabaseUnreachable {
     private static boolean fromDriver(Throwable e) {
         for (StackTraceElement frame : e.getStackTrace()) {
             String name = frame.getClassName();
-            if (name.startsWith("org.postgresql.") || name.startsWith("com.microsoft.sqlserver.") || name.startsWith("com.mysql.")
-                    || name.startsWith("org.mariadb.") || name.startsWith("oracle.jdbc.") || name.startsWith("org.h2.")) {
+            if (DRIVER_PACKAGES.stream().anyMatch(name::startsWith)) {
                 return true;
             }
         }
